@@ -1,0 +1,98 @@
+// `npm test`: every stage in order (check, unit tests with coverage, build, browser tests).
+// Each stage ends with a plain line `stage: N passed, N failed`, which CI reads; the last
+// line adds them up. A stage that cannot run (the build failed) counts as failed.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+interface Tally {
+  passed: number;
+  failed: number;
+}
+
+function run(command: string, args: string[]): number {
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+  return result.status ?? 1;
+}
+
+function readJson<T>(path: string): T | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+const npx = 'npx';
+mkdirSync('test-results', { recursive: true });
+
+const stages: [string, () => Tally][] = [
+  [
+    'check',
+    () => {
+      // Two checkers: the type checker (astro check covers .ts and .astro) and the linter.
+      const types = run(npx, ['astro', 'check']);
+      const lint = run(npx, ['biome', 'check', '.']);
+      const failed = Number(types !== 0) + Number(lint !== 0);
+      return { passed: 2 - failed, failed };
+    },
+  ],
+  [
+    'unit',
+    () => {
+      const out = 'test-results/unit.json';
+      rmSync(out, { force: true });
+      const code = run(npx, [
+        'vitest',
+        'run',
+        '--coverage',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${out}`,
+      ]);
+      const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
+      if (!report) return { passed: 0, failed: 1 };
+      // A coverage threshold missed (or a file that failed to load) fails the stage too.
+      const extra = code !== 0 && report.numFailedTests === 0 ? 1 : 0;
+      return { passed: report.numPassedTests, failed: report.numFailedTests + extra };
+    },
+  ],
+  [
+    'build',
+    () => {
+      const code = run(npx, ['astro', 'build']);
+      return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+    },
+  ],
+  [
+    'browser',
+    () => {
+      if (!existsSync('dist/index.html')) return { passed: 0, failed: 1 };
+      const out = 'test-results/e2e.json';
+      rmSync(out, { force: true });
+      const code = run(npx, ['playwright', 'test']);
+      const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(
+        out,
+      );
+      if (!report) return { passed: 0, failed: 1 };
+      const { expected, unexpected, flaky } = report.stats;
+      const extra = code !== 0 && unexpected === 0 ? 1 : 0;
+      return { passed: expected + flaky, failed: unexpected + extra };
+    },
+  ],
+];
+
+const total: Tally = { passed: 0, failed: 0 };
+const lines: string[] = [];
+for (const [name, stage] of stages) {
+  console.log(`\n=== ${name} ===`);
+  const tally = stage();
+  total.passed += tally.passed;
+  total.failed += tally.failed;
+  const line = `${name}: ${tally.passed} passed, ${tally.failed} failed`;
+  lines.push(line);
+  console.log(line);
+}
+console.log(`\n${lines.join('\n')}`);
+console.log(`total: ${total.passed} passed, ${total.failed} failed`);
+process.exit(total.failed === 0 ? 0 : 1);
