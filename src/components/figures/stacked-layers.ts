@@ -4,21 +4,17 @@
 import * as Plot from '@observablehq/plot';
 import { activations } from '../../lib/activations/index.ts';
 import { randomMlp } from '../../lib/nn/random-mlp.ts';
+import {
+  type StackedActivation,
+  type StackedLayersState,
+  stackedActivations,
+  activationLabel,
+  stackedLayersLimits,
+} from './stacked-layers-state.ts';
 
-export const stackedActivations = ['none', 'relu', 'tanh'] as const;
-export type StackedActivation = (typeof stackedActivations)[number];
-
-export interface StackedLayersState {
-  activation: StackedActivation;
-  depth: number;
-  seed: number;
-}
-
-export const stackedLayersLimits = { depth: { min: 1, max: 8 }, width: 8, xMax: 3 } as const;
-export const stackedLayersDefaults: StackedLayersState = { activation: 'none', depth: 3, seed: 1 };
+export * from './stacked-layers-state.ts';
 
 const samples = 601;
-const label: Record<StackedActivation, string> = { none: 'no activation', relu: 'ReLU', tanh: 'tanh' };
 
 export interface StackedLayersData {
   x: Float64Array;
@@ -79,15 +75,15 @@ function fmt(v: number) {
 }
 
 /** Plot options for the figure. Colours are CSS variables, so light and dark themes both work. */
-export function stackedLayersFigure(state: StackedLayersState): Plot.PlotOptions {
+export function stackedLayersFigure(state: StackedLayersState, width = 640): Plot.PlotOptions {
   const data = stackedLayersData(state);
   const points = Array.from(data.x, (x, i) => ({ x, y: data.y[i] }));
   return {
-    width: 640,
-    height: 300,
+    width,
+    height: Math.round(Math.max(240, Math.min(300, width * 0.47))),
     marginLeft: 50,
     style: { fontSize: '13px', background: 'transparent' },
-    ariaLabel: `Output of ${state.depth} stacked layers with ${label[state.activation]}`,
+    ariaLabel: `Output of ${state.depth} stacked layers with ${activationLabel[state.activation]}`,
     ariaDescription: describeStackedLayers(state, data),
     marginBottom: 42,
     x: {
@@ -111,43 +107,5 @@ export function stackedLayersFigure(state: StackedLayersState): Plot.PlotOptions
         strokeWidth: 2.5,
       }),
     ],
-  };
-}
-
-/**
- * Reads a state from URL-style parameters, keeping what is valid and saying what was not,
- * so a hand-edited or stale link shows a sensible figure and a clear message.
- */
-export function parseStackedLayersState(params: URLSearchParams, prefix = '') {
-  const state = { ...stackedLayersDefaults };
-  const problems: string[] = [];
-  const act = params.get(`${prefix}act`);
-  if (act !== null) {
-    if ((stackedActivations as readonly string[]).includes(act)) state.activation = act as StackedActivation;
-    else problems.push(`Unknown activation "${act}"; showing ${label[state.activation]}.`);
-  }
-  const depth = params.get(`${prefix}depth`);
-  if (depth !== null) {
-    const { min, max } = stackedLayersLimits.depth;
-    const d = Number(depth);
-    if (Number.isInteger(d)) state.depth = Math.min(max, Math.max(min, d));
-    if (!Number.isInteger(d) || d < min || d > max) {
-      problems.push(`Depth must be a whole number from ${min} to ${max}; showing ${state.depth}.`);
-    }
-  }
-  const seed = params.get(`${prefix}seed`);
-  if (seed !== null) {
-    const s = Number(seed);
-    if (Number.isSafeInteger(s) && s >= 0) state.seed = s;
-    else problems.push(`Seed must be a whole number ≥ 0; showing seed ${state.seed}.`);
-  }
-  return { state, problems };
-}
-
-export function formatStackedLayersState(state: StackedLayersState, prefix = '') {
-  return {
-    [`${prefix}act`]: state.activation,
-    [`${prefix}depth`]: String(state.depth),
-    [`${prefix}seed`]: String(state.seed),
   };
 }

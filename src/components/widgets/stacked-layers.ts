@@ -1,65 +1,65 @@
-// <nl-stacked-layers>: wires the server-rendered controls to the figure and redraws it with
-// Plot in the browser. The page is complete without this script; it only adds interaction.
+// <nl-stacked-layers>: wires the server-rendered controls to the figure. The page is complete
+// without this script. Plot and the kernel load only when the reader comes near the widget
+// (pointer, focus or touch) or the URL asks for another state, so the lesson stays light.
 
-import * as Plot from '@observablehq/plot';
 import {
-  describeStackedLayers,
   formatStackedLayersState,
   parseStackedLayersState,
   type StackedActivation,
   type StackedLayersState,
-  stackedLayersFigure,
-} from '../figures/stacked-layers.ts';
+} from '../figures/stacked-layers-state.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
+
+let drawing: Promise<typeof import('./stacked-layers-draw.ts')> | undefined;
+const loadDrawing = () => {
+  drawing ??= import('./stacked-layers-draw.ts');
+  return drawing;
+};
 
 class StackedLayers extends HTMLElement {
   #state!: StackedLayersState;
   #prefix = '';
+  #form!: HTMLFormElement;
 
   connectedCallback() {
     this.#prefix = this.dataset.prefix ?? '';
-    const fromPage = JSON.parse(this.dataset.state ?? '{}') as StackedLayersState;
-    const url = readUrlParams();
-    const hasOwnParams = [...url.keys()].some((k) => k.startsWith(this.#prefix));
-    if (hasOwnParams) {
-      const { state, problems } = parseStackedLayersState(url, this.#prefix);
-      this.#show(state, problems);
-    } else {
-      this.#state = fromPage;
+    this.#form = this.querySelector('form') as HTMLFormElement;
+    this.#state = JSON.parse(this.dataset.state ?? '{}') as StackedLayersState;
+    for (const type of ['pointerenter', 'focusin', 'touchstart']) {
+      this.addEventListener(type, loadDrawing, { once: true, passive: true });
     }
-    const form = this.querySelector('form') as HTMLFormElement;
-    form.addEventListener('input', () => this.#fromControls());
-    form.addEventListener('change', () => this.#fromControls());
+    this.#form.addEventListener('input', () => this.#fromControls());
     this.querySelector('button[name=reseed]')?.addEventListener('click', () => {
       this.#show({ ...this.#state, seed: this.#state.seed + 1 });
     });
+    const url = readUrlParams();
+    if ([...url.keys()].some((k) => k.startsWith(this.#prefix))) {
+      const { state, problems } = parseStackedLayersState(url, this.#prefix);
+      this.#show(state, problems);
+    }
   }
 
   #fromControls() {
-    const form = this.querySelector('form') as HTMLFormElement;
-    const activation = new FormData(form).get(`${this.#prefix}act`) as StackedActivation;
-    const depth = Number((form.elements.namedItem('depth') as HTMLInputElement).value);
-    const next = { ...this.#state, activation, depth };
-    if (next.activation !== this.#state.activation || next.depth !== this.#state.depth) this.#show(next);
+    const activation = new FormData(this.#form).get(`${this.#prefix}act`) as StackedActivation;
+    const depth = Number((this.#form.elements.namedItem('depth') as HTMLInputElement).value);
+    this.#show({ ...this.#state, activation, depth });
   }
 
   /** Draws `state`, syncs the controls and the URL, and shows any problems with the input. */
-  #show(state: StackedLayersState, problems: string[] = []) {
+  async #show(state: StackedLayersState, problems: string[] = []) {
     this.#state = state;
-    const form = this.querySelector('form') as HTMLFormElement;
-    for (const radio of form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+    for (const radio of this.#form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       radio.checked = radio.value === state.activation;
     }
-    (form.elements.namedItem('depth') as HTMLInputElement).value = String(state.depth);
-    (form.elements.namedItem('depth-value') as HTMLOutputElement).value = String(state.depth);
-    const plot = this.querySelector('.nl-plot') as HTMLElement;
-    plot.replaceChildren(Plot.plot(stackedLayersFigure(state)));
-    (this.querySelector('figcaption') as HTMLElement).textContent = describeStackedLayers(state);
+    (this.#form.elements.namedItem('depth') as HTMLInputElement).value = String(state.depth);
+    (this.#form.elements.namedItem('depth-value') as HTMLOutputElement).value = String(state.depth);
     const message = this.querySelector('.nl-message') as HTMLElement;
     message.hidden = problems.length === 0;
     message.textContent = problems.join(' ');
-    this.dataset.state = JSON.stringify(state);
     writeUrlParams(formatStackedLayersState(state, this.#prefix));
+    const { draw } = await loadDrawing();
+    // A newer state may have arrived while Plot was loading: draw only the latest.
+    if (state === this.#state) draw(this, state);
   }
 }
 
