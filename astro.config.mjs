@@ -1,7 +1,7 @@
 // @ts-check
 import { existsSync, readdirSync } from 'node:fs';
-import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
@@ -16,6 +16,7 @@ const parts = [
   { label: 'Part IV: Architecture', directory: 'architecture' },
   { label: 'Part V: Practice', directory: 'practice' },
 ];
+/** @param {string} directory */
 const hasLessons = (directory) => {
   const dir = new URL(`./src/content/docs/${directory}/`, import.meta.url);
   return existsSync(dir) && readdirSync(dir).some((f) => /\.mdx?$/.test(f));
@@ -42,7 +43,10 @@ export default defineConfig({
       customCss: ['katex/dist/katex.min.css', './src/styles/nonlinear.css'],
       sidebar: parts
         .filter((part) => hasLessons(part.directory))
-        .map((part) => ({ label: part.label, items: [{ autogenerate: { directory: part.directory } }] })),
+        .map((part) => ({
+          label: part.label,
+          items: [{ autogenerate: { directory: part.directory } }],
+        })),
     }),
     mdx(),
   ],

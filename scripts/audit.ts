@@ -54,8 +54,9 @@ try {
     const { categories, audits } = result.lhr;
     const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
     const scores = ['performance', 'accessibility', 'best-practices', 'seo'].map(score);
-    const requests = (audits['network-requests']?.details as { items?: { url: string; resourceType?: string }[] })
-      ?.items ?? [];
+    const requests =
+      (audits['network-requests']?.details as { items?: { url: string; resourceType?: string }[] })
+        ?.items ?? [];
     const js = requests
       .filter((r) => r.resourceType === 'Script' && r.url.startsWith(origin))
       .reduce((sum, r) => sum + gzippedSize(new URL(r.url).pathname), 0);
@@ -70,7 +71,9 @@ try {
 console.log('| page | performance | accessibility | best practices | SEO | JS (gzip) |');
 console.log('|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
-console.log(short ? '\nBelow target on at least one page (DESIGN §7).' : '\nAll pages meet DESIGN §7.');
+console.log(
+  short ? '\nBelow target on at least one page (DESIGN §7).' : '\nAll pages meet DESIGN §7.',
+);
 
 function gzippedSize(pathname: string): number {
   const file = join('dist', decodeURIComponent(pathname));

@@ -51,7 +51,12 @@ describe('stackedLayersData(state)', () => {
 describe('countPieces(x, y)', () => {
   const x = Float64Array.from({ length: 601 }, (_, i) => -3 + i / 100);
   it('counts one piece for a line', () => {
-    expect(countPieces(x, x.map((v) => 2 * v - 1))).toBe(1);
+    expect(
+      countPieces(
+        x,
+        x.map((v) => 2 * v - 1),
+      ),
+    ).toBe(1);
   });
   it('counts the pieces of |x| and of a three-kink zig-zag', () => {
     expect(countPieces(x, x.map(Math.abs))).toBe(2);
@@ -70,7 +75,9 @@ describe('describeStackedLayers(state)', () => {
     expect(describeStackedLayers({ activation: 'relu', depth: 4, seed: 1 })).toContain(
       `${pieces} straight pieces`,
     );
-    expect(describeStackedLayers({ activation: 'tanh', depth: 2, seed: 1 })).toContain('smooth curve');
+    expect(describeStackedLayers({ activation: 'tanh', depth: 2, seed: 1 })).toContain(
+      'smooth curve',
+    );
   });
 });
 

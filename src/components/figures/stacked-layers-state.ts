@@ -29,8 +29,10 @@ export function parseStackedLayersState(params: URLSearchParams, prefix = '') {
   const problems: string[] = [];
   const act = params.get(`${prefix}act`);
   if (act !== null) {
-    if ((stackedActivations as readonly string[]).includes(act)) state.activation = act as StackedActivation;
-    else problems.push(`Unknown activation "${act}"; showing ${activationLabel[state.activation]}.`);
+    if ((stackedActivations as readonly string[]).includes(act))
+      state.activation = act as StackedActivation;
+    else
+      problems.push(`Unknown activation "${act}"; showing ${activationLabel[state.activation]}.`);
   }
   const depth = params.get(`${prefix}depth`);
   if (depth !== null) {

@@ -5,10 +5,9 @@ import * as Plot from '@observablehq/plot';
 import { activations } from '../../lib/activations/index.ts';
 import { randomMlp } from '../../lib/nn/random-mlp.ts';
 import {
-  type StackedActivation,
+  activationLabel,
   type StackedLayersState,
   stackedActivations,
-  activationLabel,
   stackedLayersLimits,
 } from './stacked-layers-state.ts';
 
@@ -24,9 +23,16 @@ export interface StackedLayersData {
 }
 
 /** The network's output on an even grid of inputs in [-3, 3]. */
-export function stackedLayersData({ activation, depth, seed }: StackedLayersState): StackedLayersData {
+export function stackedLayersData({
+  activation,
+  depth,
+  seed,
+}: StackedLayersState): StackedLayersData {
   const { width, xMax } = stackedLayersLimits;
-  const x = Float64Array.from({ length: samples }, (_, i) => -xMax + (2 * xMax * i) / (samples - 1));
+  const x = Float64Array.from(
+    { length: samples },
+    (_, i) => -xMax + (2 * xMax * i) / (samples - 1),
+  );
   const f = activations[activation === 'none' ? 'identity' : activation];
   const y = randomMlp({ depth, width, seed }).evaluate(x, f);
   return { x, y, pieces: countPieces(x, y) };
@@ -40,7 +46,7 @@ export function countPieces(x: Float64Array, y: Float64Array): number {
   let scale = 0;
   for (const v of y) scale = Math.max(scale, Math.abs(v));
   const h = x[1] - x[0];
-  const tol = 1e-9 * (scale + 1) / h;
+  const tol = (1e-9 * (scale + 1)) / h;
   let pieces = 1;
   let previous = (y[1] - y[0]) / h;
   let bent = false; // a kink between samples shows as one changed slope, not two
@@ -96,13 +102,13 @@ export function stackedLayersFigure(state: StackedLayersState, width = 640): Plo
     marks: [
       // Marks are hidden from assistive technology: the figure's label and description
       // (and the caption beside it) say what the picture shows.
-      Plot.ruleY([0], { stroke: 'var(--nl-axis)', ariaHidden: true }),
-      Plot.ruleX([0], { stroke: 'var(--nl-axis)', ariaHidden: true }),
+      Plot.ruleY([0], { stroke: 'var(--nl-axis)', ariaHidden: 'true' }),
+      Plot.ruleX([0], { stroke: 'var(--nl-axis)', ariaHidden: 'true' }),
       Plot.lineY(points, {
         x: 'x',
         y: 'y',
         className: 'nl-curve',
-        ariaHidden: true,
+        ariaHidden: 'true',
         stroke: `var(--nl-series-${stackedActivations.indexOf(state.activation) + 1})`,
         strokeWidth: 2.5,
       }),

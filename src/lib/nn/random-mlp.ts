@@ -60,11 +60,14 @@ export function randomMlp({
   gain = 1.5,
   biasScale = 0.5,
 }: RandomMlpOptions): RandomMlp {
-  if (!Number.isInteger(depth) || depth < 1) throw new RangeError(`depth must be ≥ 1, got ${depth}`);
-  if (!Number.isInteger(width) || width < 1) throw new RangeError(`width must be ≥ 1, got ${width}`);
+  if (!Number.isInteger(depth) || depth < 1)
+    throw new RangeError(`depth must be ≥ 1, got ${depth}`);
+  if (!Number.isInteger(width) || width < 1)
+    throw new RangeError(`width must be ≥ 1, got ${width}`);
   const draw = randomNormal(seeded(seed));
   const hidden: DenseWeights[] = [];
-  for (let l = 0; l < depth; l++) hidden.push(dense(l === 0 ? 1 : width, width, gain, biasScale, draw));
+  for (let l = 0; l < depth; l++)
+    hidden.push(dense(l === 0 ? 1 : width, width, gain, biasScale, draw));
   const readout = dense(width, 1, 1, biasScale, draw);
   return {
     hidden,
