@@ -113,6 +113,6 @@ describe('stackedLayersFigure(state)', () => {
   it('labels the figure for screen readers', () => {
     const svg = renderToString(stackedLayersFigure({ activation: 'relu', depth: 2, seed: 1 }));
     expect(svg).toContain('aria-label="Output of 2 stacked layers with ReLU"');
-    expect(svg).toContain('<desc>With ReLU after each of 2 random layers');
+    expect(svg).toContain('aria-description="With ReLU after each of 2 random layers');
   });
 });

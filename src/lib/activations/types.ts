@@ -34,7 +34,10 @@ export type Saturation = 'none' | 'negative' | 'positive' | 'both';
 export interface Properties {
   /** Output range over the reals, with open or closed ends (mathematical, not float64). */
   range: { lo: RangeEnd; hi: RangeEnd };
-  /** f(0) = 0 and f takes both signs around it, so outputs can average to zero. */
+  /**
+   * f is odd (f(−x) = −f(x)), so inputs symmetric about 0 give outputs that average to 0:
+   * true for tanh and softsign, false for sigmoid, ReLU and ELU (whose means are only nearer 0).
+   */
   zeroCentred: boolean;
   /** 'strict': strictly increasing; 'weak': non-decreasing; 'none': not monotonic. */
   monotonic: 'strict' | 'weak' | 'none';
