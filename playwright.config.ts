@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
-export const port = 4329;
+// E2E_PORT lets two copies of the site run their browser tests side by side.
+export const port = Number(process.env.E2E_PORT ?? 4329);
 
 export default defineConfig({
   testDir: 'e2e',
