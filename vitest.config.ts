@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Property tests run thousands of cases; on a busy 2-core machine 5 s is too tight.
+    testTimeout: 30_000,
     coverage: {
       provider: 'v8',
       include: ['src/lib/**/*.ts', 'src/components/figures/**/*.ts'],
