@@ -73,8 +73,11 @@ const bare: Record<string, { forward: Loop; backward: BackLoop }> = {
   sigmoid: {
     forward(xs, out) {
       for (let i = 0; i < xs.length; i++) {
-        const e = Math.exp(Math.min(xs[i], 709));
-        out[i] = e / (1 + e);
+        const u = xs[i];
+        if (u > 0) {
+          const e = Math.exp(-u);
+          out[i] = 1 - e / (1 + e);
+        } else out[i] = u > -708 ? 1 / (1 + Math.exp(-u)) : Math.exp(u);
       }
     },
     backward(xs, dy, dx) {

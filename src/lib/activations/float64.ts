@@ -57,12 +57,19 @@ export function squareError(a: number, p: number): number {
 }
 
 /**
- * σ(u) = 1 / (1 + e^−u), within 2 ulps for every u: e^u / (1 + e^u) needs no case split,
- * and clamping u at 709 keeps e^u finite (σ rounds to 1 long before, at u ≈ 37.4).
+ * σ(u) = 1 / (1 + e^−u), within 2 ulps and monotone like σ itself (e^u / (1 + e^u) is a ratio
+ * of two roundings and steps down by an ulp thousands of times between 30 and 40):
+ *  • u > 0: 1 − σ(−u), with σ(−u) = e/(1 + e) < ½, so it rounds to 1 only from 37.43 on,
+ *    where the true value does (1/(1 + e^−u) would round 1 + e^−u to 1 from 36.04);
+ *  • −708 < u ≤ 0: 1/(1 + e^−u), each step monotone;
+ *  • below −708, e^−u would overflow, and σ(u) = e^u to double precision.
  */
 export function logistic(u: number): number {
-  const e = Math.exp(Math.min(u, 709));
-  return e / (1 + e);
+  if (u > 0) {
+    const e = Math.exp(-u);
+    return 1 - e / (1 + e);
+  }
+  return u > -708 ? 1 / (1 + Math.exp(-u)) : Math.exp(u);
 }
 
 /**

@@ -50,6 +50,25 @@ describe('sigmoid and tanh in the tails', () => {
     expect(sigmoid.f(40)).toBe(1);
   });
 
+  it('sigmoid.f never steps down from one double to the next (e^x/(1 + e^x) does, near 1)', () => {
+    const view = new Float64Array(1);
+    const bits = new BigInt64Array(view.buffer);
+    const ratio = (u: number) => Math.exp(u) / (1 + Math.exp(u));
+    let down = 0;
+    let ratioDown = 0;
+    for (const start of [-745.2, -708.001, -40, -3, 0.5, 17.3, 30, 36.7, 37.4]) {
+      view[0] = start;
+      for (let i = 0; i < 20000; i++) {
+        const x = view[0];
+        bits[0] += x < 0 ? -1n : 1n; // the next double up (no zero crossing in these walks)
+        if (sigmoid.f(view[0]) < sigmoid.f(x)) down++;
+        if (ratio(view[0]) < ratio(x)) ratioDown++;
+      }
+    }
+    expect(down).toBe(0);
+    expect(ratioDown).toBeGreaterThan(0);
+  });
+
   it('sigmoid.df(40) is 4.2e−18, where σ(1 − σ) gives 0', () => {
     near(sigmoid.df(40), 4.248354255291589e-18);
     near(sigmoid.df(-40), 4.248354255291589e-18);
