@@ -6,6 +6,7 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import rehypeKatex from 'rehype-katex';
 import remarkMath from 'remark-math';
+import rehypeScrollableTables from './src/markdown/rehype-scrollable-tables.mjs';
 
 // The curriculum's parts (shared/CURRICULUM.md), one folder of lessons each. A part appears
 // in the sidebar only once it has a lesson, so the sidebar never links to a missing page.
@@ -26,7 +27,10 @@ export default defineConfig({
   site: 'https://nonlinear.example',
   // Math is rendered to HTML at build time; the page needs only KaTeX's CSS and fonts.
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatex, rehypeScrollableTables],
+    }),
   },
   integrations: [
     starlight({
@@ -41,12 +45,32 @@ export default defineConfig({
       defaultLocale: 'root',
       locales: { root: { label: 'English', lang: 'en' } },
       customCss: ['katex/dist/katex.min.css', './src/styles/nonlinear.css'],
-      sidebar: parts
-        .filter((part) => hasLessons(part.directory))
-        .map((part) => ({
-          label: part.label,
-          items: [{ autogenerate: { directory: part.directory } }],
-        })),
+      sidebar: [
+        ...parts
+          .filter((part) => hasLessons(part.directory))
+          .map((part) => ({
+            label: part.label,
+            items: [{ autogenerate: { directory: part.directory } }],
+          })),
+        {
+          label: 'Try it yourself',
+          items: [
+            { label: 'Quiz', link: '/quiz/' },
+            { label: 'Choose an activation', link: '/choose/' },
+            { label: 'Scratchpad', link: '/scratchpad/' },
+          ],
+        },
+        // For authors and the browser tests: every widget on its own page.
+        ...(hasLessons('widgets')
+          ? [
+              {
+                label: 'Widget gallery',
+                collapsed: true,
+                items: [{ autogenerate: { directory: 'widgets' } }],
+              },
+            ]
+          : []),
+      ],
     }),
     mdx(),
   ],
