@@ -50,7 +50,13 @@ export default defineConfig({
           .filter((part) => hasLessons(part.directory))
           .map((part) => ({
             label: part.label,
-            items: [{ autogenerate: { directory: part.directory } }],
+            items: [
+              { autogenerate: { directory: part.directory } },
+              // One generated page per catalogue entry (src/pages/functions/).
+              ...(part.directory === 'functions'
+                ? [{ label: 'Function reference', link: '/functions/' }]
+                : []),
+            ],
           })),
         {
           label: 'Try it yourself',
