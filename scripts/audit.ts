@@ -43,7 +43,11 @@ const chrome = await chromeLauncher.launch({
   ],
 });
 
-const targets = builtPages().filter((p) => !p.endsWith('404.html'));
+// `npm run audit -- /quiz/ /functions/gelu/` audits only those pages; no arguments: all.
+const only = process.argv.slice(2);
+const targets = builtPages().filter(
+  (p) => !p.endsWith('404.html') && (only.length === 0 || only.includes(p)),
+);
 const rows: string[] = [];
 let short = false;
 try {
