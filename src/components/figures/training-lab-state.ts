@@ -1,0 +1,388 @@
+// The state of the training lab (the playground) and its URL form. Kept apart from the
+// figures and the engine so that the widget's element can read, validate and share it
+// without loading either: the lists below mirror the catalogue's and the engine's, and
+// test/figures/training-lab.test.ts checks that they still agree.
+
+/** The catalogue's scalar activations, in catalogue order (activationIds). */
+export const tlActivations = [
+  'identity',
+  'sigmoid',
+  'tanh',
+  'softsign',
+  'hard-sigmoid',
+  'hard-tanh',
+  'log-sigmoid',
+  'relu',
+  'leaky-relu',
+  'prelu',
+  'rrelu',
+  'relu6',
+  'elu',
+  'celu',
+  'selu',
+  'softplus',
+  'gelu',
+  'gelu-tanh',
+  'silu',
+  'swish',
+  'mish',
+  'hard-swish',
+] as const;
+export type TlActivation = (typeof tlActivations)[number];
+
+/** Two-input sets the session draws a decision grid for. */
+export const tlDatasets = [
+  'circle',
+  'xor',
+  'gauss',
+  'spiral',
+  'moons',
+  'reg-plane',
+  'reg-gauss',
+] as const;
+export type TlDataset = (typeof tlDatasets)[number];
+export const tlRegression: readonly TlDataset[] = ['reg-plane', 'reg-gauss'];
+export const tlDatasetLabel: Record<TlDataset, string> = {
+  circle: 'Circle',
+  xor: 'XOR',
+  gauss: 'Two Gaussians',
+  spiral: 'Spiral',
+  moons: 'Moons',
+  'reg-plane': 'Plane (regression)',
+  'reg-gauss': 'Six bumps (regression)',
+};
+
+export const tlOutputs = ['tanh', 'sigmoid', 'identity'] as const;
+export type TlOutput = (typeof tlOutputs)[number];
+export const tlOutputLabel: Record<TlOutput, string> = {
+  tanh: 'tanh',
+  sigmoid: 'sigmoid',
+  identity: 'identity (raw score)',
+};
+
+export const tlLosses = ['half-mse', 'mse', 'bce-logits'] as const;
+export type TlLoss = (typeof tlLosses)[number];
+export const tlLossLabel: Record<TlLoss, string> = {
+  'half-mse': 'half squared error (Playground)',
+  mse: 'mean squared error',
+  'bce-logits': 'binary cross-entropy with logits',
+};
+
+/** The engine's initialisers (initSchemes). */
+export const tlInits = [
+  'glorot-uniform',
+  'glorot-normal',
+  'he-uniform',
+  'he-normal',
+  'lecun-normal',
+  'playground',
+  'zeros',
+] as const;
+export type TlInit = (typeof tlInits)[number];
+
+export const tlExportFormats = ['json', 'pytorch', 'keras'] as const;
+export type TlExportFormat = (typeof tlExportFormats)[number];
+
+export const tlOptimisers = ['sgd', 'adam'] as const;
+export type TlOptimiser = (typeof tlOptimisers)[number];
+
+/** Playground's learning rates. */
+export const tlLearningRates = [
+  0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10,
+] as const;
+
+export interface TrainingLabState {
+  dataset: TlDataset;
+  /** Playground's noise slider over 100: 0 to 0.5. */
+  noise: number;
+  /** Per cent of the points used for training, 10 to 90. */
+  trainPercent: number;
+  /** Units of each hidden layer (0 to 4 layers of 1 to 8 units). */
+  units: number[];
+  /** Activation of each hidden layer, as many as units. */
+  activations: TlActivation[];
+  output: TlOutput;
+  loss: TlLoss;
+  init: TlInit;
+  optimiser: TlOptimiser;
+  learningRate: number;
+  batchSize: number;
+  seed: number;
+}
+
+export const tlLimits = {
+  layers: { min: 0, max: 4 },
+  units: { min: 1, max: 8 },
+  noise: { min: 0, max: 0.5, step: 0.05 },
+  trainPercent: { min: 10, max: 90, step: 10 },
+  batchSize: { min: 1, max: 30 },
+  /** Points in every data set, as in Playground's classification sets. */
+  samples: 500,
+  /** The square the data and the decision grid cover. */
+  extent: [-6, 6] as [number, number],
+  /** Grid points per side of the decision map. */
+  grid: 50,
+} as const;
+
+export const tlDefaults: TrainingLabState = {
+  dataset: 'circle',
+  noise: 0,
+  trainPercent: 50,
+  units: [4, 2],
+  activations: ['tanh', 'tanh'],
+  output: 'tanh',
+  loss: 'half-mse',
+  init: 'playground',
+  optimiser: 'sgd',
+  learningRate: 0.03,
+  batchSize: 10,
+  seed: 1,
+};
+
+export const isRegression = (dataset: TlDataset) => tlRegression.includes(dataset);
+
+/** The output and loss that belong together for a task. */
+export function matchingPair(dataset: TlDataset): { output: TlOutput; loss: TlLoss } {
+  return isRegression(dataset)
+    ? { output: 'identity', loss: 'mse' }
+    : { output: 'tanh', loss: 'half-mse' };
+}
+
+/**
+ * What is wrong with the output and loss for this data, in a sentence, or null when they
+ * fit: tanh with (half) squared error on ±1 labels (Playground's), a raw score with binary
+ * cross-entropy with logits (the sigmoid is inside the loss, as in PyTorch's
+ * BCEWithLogitsLoss), a raw score with squared error, and tanh for targets in [−1, 1].
+ */
+export function couplingWarning(state: Pick<TrainingLabState, 'dataset' | 'output' | 'loss'>) {
+  const { output, loss } = state;
+  if (isRegression(state.dataset)) {
+    if (loss === 'bce-logits') {
+      return 'Binary cross-entropy is for two classes, with targets 0 and 1; these targets are real numbers in [−1, 1], and the loss has no minimum for a negative target, so the run will diverge. Use an identity output with mean squared error.';
+    }
+    if (output === 'sigmoid') {
+      return 'A sigmoid output lies in (0, 1), so it can never reach the negative targets of this data set. Use an identity output with mean squared error.';
+    }
+    return null;
+  }
+  if (loss === 'bce-logits') {
+    if (output === 'sigmoid') {
+      return 'The sigmoid is applied twice: binary cross-entropy with logits applies its own sigmoid to the output, so a sigmoid output (always between 0 and 1) gives probabilities between 0.5 and 0.73 and the network can never predict the −1 class. Use an identity output with this loss.';
+    }
+    if (output === 'tanh') {
+      return 'Binary cross-entropy with logits expects an unbounded score; a tanh output keeps it in (−1, 1), so predicted probabilities stay between 0.27 and 0.73 and the loss cannot fall below 0.31. Use an identity output with this loss.';
+    }
+    return null;
+  }
+  if (output === 'sigmoid') {
+    return 'The labels are −1 and +1 but a sigmoid output lies in (0, 1): it cannot reach −1, and with the boundary at output 0 every point is classed +1. Use tanh with squared error, or an identity output with binary cross-entropy with logits.';
+  }
+  return null;
+}
+
+type Problems = string[];
+
+function number(
+  params: URLSearchParams,
+  key: string,
+  label: string,
+  fallback: number,
+  { min, max, whole = false }: { min: number; max: number; whole?: boolean },
+  problems: Problems,
+): number {
+  const raw = params.get(key);
+  if (raw === null) return fallback;
+  const v = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (!Number.isFinite(v)) {
+    problems.push(`${label} "${raw}" is not a number; showing ${fallback}.`);
+    return fallback;
+  }
+  const rounded = whole ? Math.round(v) : v;
+  const clamped = Math.min(max, Math.max(min, rounded));
+  if (clamped !== v) {
+    const kind = whole ? 'a whole number' : 'a number';
+    problems.push(`${label} must be ${kind} from ${min} to ${max}; showing ${clamped}.`);
+  }
+  return clamped;
+}
+
+function choice<T extends string>(
+  params: URLSearchParams,
+  key: string,
+  label: string,
+  options: readonly T[],
+  fallback: T,
+  problems: Problems,
+): T {
+  const raw = params.get(key);
+  if (raw === null) return fallback;
+  if ((options as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`Unknown ${label} "${raw}"; showing ${fallback}.`);
+  return fallback;
+}
+
+/** The nearest of Playground's learning rates (on a log scale). */
+export function nearestLearningRate(v: number): number {
+  let best: number = tlLearningRates[0];
+  for (const r of tlLearningRates) {
+    if (Math.abs(Math.log(r / v)) < Math.abs(Math.log(best / v))) best = r;
+  }
+  return best;
+}
+
+function snap(v: number, step: number) {
+  return Math.round(Math.round(v / step) * step * 1000) / 1000;
+}
+
+/**
+ * Reads a state from URL-style parameters, keeping what is valid and saying what was not,
+ * so a hand-edited or stale link shows a sensible lab and a clear message.
+ */
+export function parseTrainingLabState(
+  params: URLSearchParams,
+  prefix = '',
+  defaults: TrainingLabState = tlDefaults,
+): { state: TrainingLabState; problems: string[] } {
+  const p = (k: string) => `${prefix}${k}`;
+  const problems: Problems = [];
+  const d = defaults;
+  const dataset = choice(params, p('data'), 'data set', tlDatasets, d.dataset, problems);
+  const { noise: nl, trainPercent: tl, batchSize: bl } = tlLimits;
+  const noise = snap(number(params, p('noise'), 'Noise', d.noise, nl, problems), nl.step);
+  const trainPercent = snap(
+    number(params, p('train'), 'Training share (%)', d.trainPercent, tl, problems),
+    tl.step,
+  );
+  const batchSize = number(
+    params,
+    p('batch'),
+    'Batch size',
+    d.batchSize,
+    { ...bl, whole: true },
+    problems,
+  );
+  const seed = number(
+    params,
+    p('seed'),
+    'Seed',
+    d.seed,
+    { min: 0, max: 2 ** 31 - 1, whole: true },
+    problems,
+  );
+
+  let units = [...d.units];
+  const rawUnits = params.get(p('units'));
+  if (rawUnits !== null) {
+    const parts = rawUnits === '' ? [] : rawUnits.split(',');
+    const { min, max } = tlLimits.units;
+    const read = parts.map((s) => Number(s));
+    if (read.some((u) => !Number.isFinite(u))) {
+      problems.push(
+        `Units "${rawUnits}" are not numbers separated by commas; showing ${units.join(', ') || 'no hidden layer'}.`,
+      );
+    } else {
+      units = read.map((u) => Math.min(max, Math.max(min, Math.round(u))));
+      if (units.some((u, i) => u !== read[i])) {
+        problems.push(
+          `Units per layer must be whole numbers from ${min} to ${max}; showing ${units.join(', ')}.`,
+        );
+      }
+      if (units.length > tlLimits.layers.max) {
+        units = units.slice(0, tlLimits.layers.max);
+        problems.push(
+          `At most ${tlLimits.layers.max} hidden layers; showing the first ${tlLimits.layers.max}.`,
+        );
+      }
+    }
+  }
+  let activations: TlActivation[] = units.map(
+    (_, i) => d.activations[i] ?? d.activations.at(-1) ?? 'tanh',
+  );
+  const rawActs = params.get(p('act'));
+  if (rawActs !== null) {
+    const parts = rawActs === '' ? [] : rawActs.split(',');
+    activations = units.map((_, i) => {
+      const a = parts[i] ?? parts.at(-1) ?? activations[i];
+      if ((tlActivations as readonly string[]).includes(a)) return a as TlActivation;
+      problems.push(`Unknown activation "${a}" for layer ${i + 1}; showing ${activations[i]}.`);
+      return activations[i];
+    });
+    if (parts.length !== units.length && units.length > 0) {
+      problems.push(
+        `${parts.length} activation${parts.length === 1 ? '' : 's'} for ${units.length} hidden layer${units.length === 1 ? '' : 's'}; showing ${activations.join(', ')}.`,
+      );
+    }
+  }
+  const output = choice(params, p('out'), 'output', tlOutputs, d.output, problems);
+  const loss = choice(params, p('loss'), 'loss', tlLosses, d.loss, problems);
+  const init = choice(params, p('init'), 'initialiser', tlInits, d.init, problems);
+  const optimiser = choice(params, p('opt'), 'optimiser', tlOptimisers, d.optimiser, problems);
+  let learningRate = d.learningRate;
+  const rawLr = params.get(p('lr'));
+  if (rawLr !== null) {
+    const v = Number(rawLr);
+    if (Number.isFinite(v) && v > 0) {
+      learningRate = nearestLearningRate(v);
+      if (learningRate !== v) {
+        problems.push(
+          `Learning rate ${rawLr} is not one of ${tlLearningRates.join(', ')}; showing ${learningRate}.`,
+        );
+      }
+    } else {
+      problems.push(`Learning rate "${rawLr}" is not a positive number; showing ${learningRate}.`);
+    }
+  }
+  return {
+    state: {
+      dataset,
+      noise,
+      trainPercent,
+      units,
+      activations,
+      output,
+      loss,
+      init,
+      optimiser,
+      learningRate,
+      batchSize,
+      seed,
+    },
+    problems,
+  };
+}
+
+export function formatTrainingLabState(
+  state: TrainingLabState,
+  prefix = '',
+): Record<string, string> {
+  return {
+    [`${prefix}data`]: state.dataset,
+    [`${prefix}noise`]: String(state.noise),
+    [`${prefix}train`]: String(state.trainPercent),
+    [`${prefix}units`]: state.units.join(','),
+    [`${prefix}act`]: state.activations.join(','),
+    [`${prefix}out`]: state.output,
+    [`${prefix}loss`]: state.loss,
+    [`${prefix}init`]: state.init,
+    [`${prefix}opt`]: state.optimiser,
+    [`${prefix}lr`]: String(state.learningRate),
+    [`${prefix}batch`]: String(state.batchSize),
+    [`${prefix}seed`]: String(state.seed),
+  };
+}
+
+/** Why a component's props are not a valid state, or undefined when they are. */
+export function checkTrainingLabProps(state: TrainingLabState): string | undefined {
+  if (!Array.isArray(state.units) || !Array.isArray(state.activations)) {
+    return 'units and activations must be arrays';
+  }
+  if (state.activations.length !== state.units.length) {
+    return `give one activation per hidden layer (${state.units.length}), not ${state.activations.length}`;
+  }
+  const { problems } = parseTrainingLabState(
+    new URLSearchParams(formatTrainingLabState(state)),
+    '',
+    tlDefaults,
+  );
+  return problems.length ? problems.join(' ') : undefined;
+}
