@@ -44,6 +44,9 @@ export default defineConfig({
       // with its pages under src/content/docs/zh-cn/.
       defaultLocale: 'root',
       locales: { root: { label: 'English', lang: 'en' } },
+      // Long code lines wrap: a code block that scrolls sideways is a keyboard trap for axe,
+      // and Expressive Code makes it focusable only after a delayed script.
+      expressiveCode: { defaultProps: { wrap: true } },
       customCss: ['katex/dist/katex.min.css', './src/styles/nonlinear.css'],
       sidebar: [
         ...parts

@@ -16,7 +16,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   // axe on a long lesson takes seconds; a busy 2-core machine needs room.
-  timeout: 90_000,
+  timeout: 180_000,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
