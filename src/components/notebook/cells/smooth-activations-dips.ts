@@ -1,8 +1,6 @@
 // Where GELU, SiLU, Mish and
 // hard-swish bottom out.
-import {
-  activations,
-} from 'nonlinear';
+import { activations } from 'nonlinear';
 
 // The x where f′ changes sign between
 // lo and hi (f′(lo) < 0 < f′(hi)),
@@ -19,13 +17,7 @@ function bottom(df: Slope) {
   return lo;
 }
 
-const ids = [
-  'gelu',
-  'gelu-tanh',
-  'silu',
-  'mish',
-  'hard-swish',
-] as const;
+const ids = ['gelu', 'gelu-tanh', 'silu', 'mish', 'hard-swish'] as const;
 const dips = ids.map((id) => {
   const fn = activations[id];
   const x = bottom(fn.df);

@@ -1,18 +1,14 @@
 // GELU's two approximations,
 // against the exact GELU.
-import {
-  activations,
-} from 'nonlinear';
+import { activations } from 'nonlinear';
 
 const exact = activations.gelu;
 const gelu = exact.f;
-const tanhForm =
-  activations['gelu-tanh'];
+const tanhForm = activations['gelu-tanh'];
 // x·σ(1.702x) is Swish with β = 1.702
-const sigmoidForm =
-  activations.swish.with({
-    beta: 1.702,
-  });
+const sigmoidForm = activations.swish.with({
+  beta: 1.702,
+});
 
 // The largest |f(x) − GELU(x)| for x
 // from 0 to 6 in steps of 0.0001, and

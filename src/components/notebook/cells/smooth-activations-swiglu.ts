@@ -1,9 +1,7 @@
 // A SwiGLU feed-forward block,
 // (SiLU(xW) ⊙ xV)·W2, worked through
 // on one input of 3 numbers.
-import {
-  activations,
-} from 'nonlinear';
+import { activations } from 'nonlinear';
 
 const { silu } = activations;
 
@@ -33,10 +31,7 @@ const W2 = [
 type Vector = number[];
 type Matrix = number[][];
 function times(v: Vector, M: Matrix) {
-  return M[0].map((_, j) =>
-    v.reduce((s, v_i, i) =>
-      s + v_i * M[i][j], 0),
-  );
+  return M[0].map((_, j) => v.reduce((s, v_i, i) => s + v_i * M[i][j], 0));
 }
 
 // xW: what the gate sees
@@ -46,15 +41,12 @@ const value = times(x, V);
 // SiLU(xW)
 const gate = gateIn.map(silu.f);
 // SiLU(xW) ⊙ xV, element by element
-const hidden = gate.map(
-  (g, j) => g * value[j],
-);
+const hidden = gate.map((g, j) => g * value[j]);
 // back to d = 3
 const y = times(hidden, W2);
 
 // Rounded to 4 decimals for the tables
-const r4 = (v: number) =>
-  +v.toFixed(4);
+const r4 = (v: number) => +v.toFixed(4);
 table(
   gateIn.map((z, j) => ({
     unit: j + 1,
@@ -75,18 +67,14 @@ const gates = {
   'SwiGLU (SiLU)': activations.silu,
 };
 const entries = Object.entries(gates);
-const variants = entries.map(
-  ([name, g]) => {
-    const h = gateIn.map(
-      (z, j) => g.f(z) * value[j],
-    );
-    return {
-      variant: name,
-      'unit 1': r4(h[0]),
-      'unit 2': r4(h[1]),
-      'unit 3': r4(h[2]),
-      'unit 4': r4(h[3]),
-    };
-  },
-);
+const variants = entries.map(([name, g]) => {
+  const h = gateIn.map((z, j) => g.f(z) * value[j]);
+  return {
+    variant: name,
+    'unit 1': r4(h[0]),
+    'unit 2': r4(h[1]),
+    'unit 3': r4(h[2]),
+    'unit 4': r4(h[3]),
+  };
+});
 table(variants);
