@@ -28,7 +28,9 @@ test('sliders, checkboxes and the seed button redraw the panels', async ({ page,
 
   await page.getByRole('slider', { name: 'Layers' }).fill('20');
   await expect(line).not.toHaveAttribute('d', initial as string);
-  await expect(caption).toContainText('After 20 layers');
+  // A new input is computed a few layers per frame, drawn as it grows: on a busy machine
+  // the last layer can take seconds.
+  await expect(caption).toContainText('After 20 layers', { timeout: 60_000 });
   await expect(page).toHaveURL(/sn-depth=20/);
 
   await page.getByRole('checkbox', { name: 'ReLU' }).uncheck();
@@ -38,7 +40,7 @@ test('sliders, checkboxes and the seed button redraw the panels', async ({ page,
   const shallow = await line.getAttribute('d');
   await page.getByRole('slider', { name: 'Input variance' }).fill('3');
   await expect(line).not.toHaveAttribute('d', shallow as string);
-  await expect(caption).toContainText('N(0.00, 3.00)');
+  await expect(caption).toContainText('N(0.00, 3.00)', { timeout: 60_000 });
 
   const offset = await line.getAttribute('d');
   await page.getByRole('button', { name: 'New random weights' }).click();
@@ -51,7 +53,9 @@ test('a shared link restores the state; a bad one is explained', async ({ page }
   await page.goto(`${page_}?sn-act=selu&sn-depth=30&sn-width=32&sn-seed=4`);
   await expect(page.getByRole('slider', { name: 'Layers' })).toHaveValue('30');
   await expect(page.getByRole('checkbox', { name: 'ReLU' })).not.toBeChecked();
-  await expect(page.locator('nl-self-normalisation figcaption')).toContainText('seed 4');
+  await expect(page.locator('nl-self-normalisation figcaption')).toContainText('seed 4', {
+    timeout: 60_000,
+  });
   await expect(page.locator('nl-self-normalisation .nl-message')).toBeHidden();
 
   await page.goto(`${page_}?sn-act=gelu&sn-depth=500`);

@@ -8,6 +8,7 @@ import {
   formatSelfNormalisationState,
   formatStat,
   layerSeed,
+  layersDone,
   layerWeights,
   parseSelfNormalisationState,
   selfNormalisationData,
@@ -98,6 +99,28 @@ describe('selfNormalisationData(state)', () => {
     }
     expect(selfNormalisationData({ ...small, depth: 10 })).toEqual(shallow);
     expect(selfNormalisationData({ ...base, activations: [] }).size).toBe(0);
+  });
+});
+
+describe('selfNormalisationData(state, stop)', () => {
+  it('stops early when asked and resumes to exactly the uninterrupted numbers', () => {
+    const state = { ...base, width: 32, depth: 30, inputMean: 0.3 };
+    clearSelfNormalisationCache();
+    const whole = selfNormalisationData(state);
+    clearSelfNormalisationCache();
+    const calls: number[] = [];
+    let data = selfNormalisationData(state, () => true);
+    // At least one layer per call, so a budget too small for one layer still finishes.
+    expect(layersDone(state, data)).toBe(1);
+    expect(describeSelfNormalisation(state, data)).toBe('Computing layer 2 of 30…');
+    while (layersDone(state, data) < state.depth) {
+      let budget = 4;
+      data = selfNormalisationData(state, () => --budget < 0);
+      calls.push(layersDone(state, data));
+    }
+    expect(calls.slice(0, 3)).toEqual([6, 11, 16]);
+    expect(data).toEqual(whole);
+    expect(describeSelfNormalisation(state, data)).toMatch(/^After 30 layers/);
   });
 });
 

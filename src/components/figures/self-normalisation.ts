@@ -122,9 +122,15 @@ function entryFor({ seed, width, inputMean, inputVariance }: SelfNormalisationSt
 /**
  * The per-layer mean and variance for each chosen activation, layers 0 (the input) to depth.
  * Every activation sees the same input and the same weights; only f differs.
+ *
+ * A new width, input or seed costs up to 40 million multiply-adds, several frames' work: with
+ * `stop`, asked before each layer after the first, the work ends early and the trajectories
+ * end where it stopped (see `layersDone`); the next call goes on from there, with the same
+ * numbers as one uninterrupted call.
  */
 export function selfNormalisationData(
   state: SelfNormalisationState,
+  stop?: () => boolean,
 ): Map<SnActivation, Trajectory> {
   const entry = entryFor(state);
   const { depth, seed, width } = state;
@@ -140,6 +146,7 @@ export function selfNormalisationData(
   // Extend every run that is short, one layer at a time, drawing each layer's weights once.
   const from = Math.min(depth + 1, ...runs.map(([, r]) => r.mean.length));
   for (let l = from; l <= depth; l++) {
+    if (l > from && stop?.()) break;
     const w = cachedWeights(seed, width, l);
     for (const [id, run] of runs) {
       if (run.mean.length !== l) continue;
@@ -155,6 +162,11 @@ export function selfNormalisationData(
       { mean: r.mean.slice(0, depth + 1), variance: r.variance.slice(0, depth + 1) },
     ]),
   );
+}
+
+/** How many layers every trajectory in `data` reaches (`state.depth` once complete). */
+export function layersDone(state: SelfNormalisationState, data: Map<SnActivation, Trajectory>) {
+  return Math.min(state.depth, ...[...data.values()].map((t) => t.mean.length - 1));
 }
 
 /** Forgets every cached trajectory (for tests and memory). */
@@ -179,6 +191,8 @@ export function describeSelfNormalisation(
   const { batch } = selfNormalisationLimits;
   const setup = `${state.depth} layer${state.depth === 1 ? '' : 's'} of width ${state.width} (${batch} inputs from N(${formatStat(state.inputMean)}, ${formatStat(state.inputVariance)}), LeCun-normal weights, seed ${state.seed})`;
   if (data.size === 0) return `No activation chosen: tick one to push the batch through ${setup}.`;
+  const done = layersDone(state, data);
+  if (done < state.depth) return `Computing layer ${done + 1} of ${state.depth}…`;
   const parts = [...data].map(([id, t]) => {
     const last = t.mean.length - 1;
     return `${snLabel[id]} mean ${formatStat(t.mean[last])}, variance ${formatStat(t.variance[last])}`;

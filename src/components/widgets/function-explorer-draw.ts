@@ -2,7 +2,6 @@
 // A change of the crosshair alone moves the crosshair's marks in the SVGs already drawn
 // (through each panel's scales); any other change draws the panels again.
 
-import * as Plot from '@observablehq/plot';
 import {
   describeFunctionExplorer,
   describeReadout,
@@ -12,6 +11,7 @@ import {
   functionExplorerFigure,
   functionExplorerReadout,
 } from '../figures/function-explorer.ts';
+import { drawPlot } from './plot.ts';
 
 type Scale = { apply(v: number): number };
 interface Drawn {
@@ -93,7 +93,7 @@ export function draw(widget: HTMLElement, state: FunctionExplorerState): string[
     const width = Math.round(Math.min(640, plot.clientWidth || 640));
     const data = functionExplorerData(state);
     const svgs = functionExplorerFigure(state, width, data).map(({ key, options }) => {
-      const svg = Plot.plot(options) as unknown as Drawn['svgs'][number];
+      const svg = drawPlot(options) as unknown as Drawn['svgs'][number];
       svg.dataset.panel = key;
       return svg;
     });

@@ -17,7 +17,8 @@ import {
   parseFunctionExplorerState,
   snapToStep,
 } from '../figures/function-explorer-state.ts';
-import { readUrlParams } from './url-state.ts';
+import { oncePerFrame } from './frame.ts';
+import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 let drawing: Promise<typeof import('./function-explorer-draw.ts')> | undefined;
 const loadDrawing = () => {
@@ -71,8 +72,7 @@ class FunctionExplorer extends HTMLElement {
   #catalogue: FxCatalogue = [];
   #form!: HTMLFormElement;
   #problems: string[] = [];
-  #frame = 0;
-  #urlTimer: ReturnType<typeof setTimeout> | undefined;
+  #drawSoon = oncePerFrame();
 
   connectedCallback() {
     this.#prefix = this.dataset.prefix ?? '';
@@ -213,17 +213,9 @@ class FunctionExplorer extends HTMLElement {
 
   /** Mirrors the state in the URL, replacing this widget's keys (and only those). */
   #writeUrl() {
-    clearTimeout(this.#urlTimer);
-    // Debounced: a dragged slider fires many inputs, and browsers throttle history updates.
-    this.#urlTimer = setTimeout(() => {
-      const url = new URL(window.location.href);
-      for (const key of [...url.searchParams.keys()]) {
-        if (isFunctionExplorerKey(key, this.#catalogue, this.#prefix)) url.searchParams.delete(key);
-      }
-      const values = formatFunctionExplorerState(this.#state, this.#catalogue, this.#prefix);
-      for (const [k, v] of Object.entries(values)) url.searchParams.set(k, v);
-      history.replaceState(history.state, '', url);
-    }, 150);
+    writeUrlParams(formatFunctionExplorerState(this.#state, this.#catalogue, this.#prefix), (key) =>
+      isFunctionExplorerKey(key, this.#catalogue, this.#prefix),
+    );
   }
 
   /** Draws `state`, syncs the controls and the URL, and shows any problems with the input. */
@@ -234,12 +226,7 @@ class FunctionExplorer extends HTMLElement {
     this.#showMessage();
     this.#writeUrl();
     const { draw } = await loadDrawing();
-    // Draw once per frame, and only the latest state.
-    if (this.#frame) return;
-    this.#frame = requestAnimationFrame(() => {
-      this.#frame = 0;
-      this.#showMessage(draw(this, this.#state));
-    });
+    this.#drawSoon(() => this.#showMessage(draw(this, this.#state)));
   }
 }
 

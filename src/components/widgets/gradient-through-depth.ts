@@ -9,6 +9,7 @@ import {
   type GradientDepthState,
   parseGradientDepthState,
 } from '../figures/gradient-through-depth-state.ts';
+import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 let drawing: Promise<typeof import('./gradient-through-depth-draw.ts')> | undefined;
@@ -19,6 +20,7 @@ const loadDrawing = () => {
 
 class GradientThroughDepth extends HTMLElement {
   #state!: GradientDepthState;
+  #drawSoon = oncePerFrame();
   #prefix = '';
   #form!: HTMLFormElement;
 
@@ -75,8 +77,7 @@ class GradientThroughDepth extends HTMLElement {
     message.textContent = problems.join(' ');
     writeUrlParams(formatGradientDepthState(state, this.#prefix));
     const { draw } = await loadDrawing();
-    // A newer state may have arrived while Plot was loading: draw only the latest.
-    if (state === this.#state) draw(this, state);
+    this.#drawSoon(() => draw(this, this.#state));
   }
 }
 

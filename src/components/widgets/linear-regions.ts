@@ -8,6 +8,7 @@ import {
   type LrActivation,
   parseLinearRegionsState,
 } from '../figures/linear-regions-state.ts';
+import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 let drawing: Promise<typeof import('./linear-regions-draw.ts')> | undefined;
@@ -18,6 +19,7 @@ const loadDrawing = () => {
 
 class LinearRegions extends HTMLElement {
   #state!: LinearRegionsState;
+  #drawSoon = oncePerFrame();
   #prefix = '';
   #form!: HTMLFormElement;
 
@@ -67,8 +69,7 @@ class LinearRegions extends HTMLElement {
     message.textContent = problems.join(' ');
     writeUrlParams(formatLinearRegionsState(state, this.#prefix));
     const { draw } = await loadDrawing();
-    // A newer state may have arrived while Plot was loading: draw only the latest.
-    if (state === this.#state) draw(this, state);
+    this.#drawSoon(() => draw(this, this.#state));
   }
 }
 

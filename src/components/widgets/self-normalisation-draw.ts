@@ -1,25 +1,32 @@
 // The heavy half of <nl-self-normalisation>: Plot, the kernel and the trajectories, loaded on
 // first use.
 
-import * as Plot from '@observablehq/plot';
 import {
   describeSelfNormalisation,
+  layersDone,
   type SelfNormalisationState,
   selfNormalisationData,
   selfNormalisationFigure,
 } from '../figures/self-normalisation.ts';
+import { drawPlot } from './plot.ts';
 
-export function draw(widget: HTMLElement, state: SelfNormalisationState) {
+/**
+ * Draws `state` as far as about 6 ms of computing gets it (the rest of a frame is Plot's);
+ * false while layers are still missing, so the caller draws again on the next frame.
+ */
+export function draw(widget: HTMLElement, state: SelfNormalisationState): boolean {
   const mean = widget.querySelector('.sn-mean') as HTMLElement;
   const variance = widget.querySelector('.sn-variance') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
   const width = Math.round(Math.min(640, mean.clientWidth || 640));
-  const data = selfNormalisationData(state);
-  mean.replaceChildren(Plot.plot(selfNormalisationFigure(state, 'mean', width, data)));
-  variance.replaceChildren(Plot.plot(selfNormalisationFigure(state, 'variance', width, data)));
+  const start = performance.now();
+  const data = selfNormalisationData(state, () => performance.now() - start > 6);
+  mean.replaceChildren(drawPlot(selfNormalisationFigure(state, 'mean', width, data)));
+  variance.replaceChildren(drawPlot(selfNormalisationFigure(state, 'variance', width, data)));
   (widget.querySelector('figcaption') as HTMLElement).textContent = describeSelfNormalisation(
     state,
     data,
   );
   widget.dataset.state = JSON.stringify(state);
+  return layersDone(state, data) === state.depth;
 }

@@ -9,6 +9,7 @@ import {
   type SnActivation,
   snActivations,
 } from '../figures/self-normalisation-state.ts';
+import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 let drawing: Promise<typeof import('./self-normalisation-draw.ts')> | undefined;
@@ -21,7 +22,7 @@ class SelfNormalisation extends HTMLElement {
   #state!: SelfNormalisationState;
   #prefix = '';
   #form!: HTMLFormElement;
-  #frame = 0;
+  #drawSoon = oncePerFrame();
 
   connectedCallback() {
     this.#prefix = this.dataset.prefix ?? '';
@@ -78,10 +79,12 @@ class SelfNormalisation extends HTMLElement {
     message.textContent = problems.join(' ');
     writeUrlParams(formatSelfNormalisationState(state, this.#prefix));
     const { draw } = await loadDrawing();
-    // Many input events can arrive in one frame while a slider is dragged: draw the latest
-    // state once per frame.
-    cancelAnimationFrame(this.#frame);
-    this.#frame = requestAnimationFrame(() => draw(this, this.#state));
+    // A long computation is spread over frames, each drawing the layers done so far, until
+    // the state is complete or a newer one replaces it.
+    const drawUntilDone = () => {
+      if (!draw(this, this.#state)) this.#drawSoon(drawUntilDone);
+    };
+    this.#drawSoon(drawUntilDone);
   }
 }
 

@@ -11,6 +11,7 @@ import {
   snap,
   softmaxExplorerLimits,
 } from '../figures/softmax-explorer-state.ts';
+import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 let drawing: Promise<typeof import('./softmax-explorer-draw.ts')> | undefined;
@@ -23,6 +24,7 @@ const { count, shift: shiftLimits } = softmaxExplorerLimits;
 
 class SoftmaxExplorer extends HTMLElement {
   #state!: SoftmaxExplorerState;
+  #drawSoon = oncePerFrame();
   #prefix = '';
   #form!: HTMLFormElement;
 
@@ -105,8 +107,7 @@ class SoftmaxExplorer extends HTMLElement {
     message.textContent = problems.join(' ');
     writeUrlParams(formatSoftmaxExplorerState(state, this.#prefix));
     const { draw } = await loadDrawing();
-    // A newer state may have arrived while Plot was loading: draw only the latest.
-    if (state === this.#state) draw(this, state);
+    this.#drawSoon(() => draw(this, this.#state));
   }
 }
 

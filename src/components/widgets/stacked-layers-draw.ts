@@ -1,17 +1,17 @@
 // The heavy half of <nl-stacked-layers>: Plot and the kernel, loaded on first use.
 
-import * as Plot from '@observablehq/plot';
 import {
   describeStackedLayers,
   type StackedLayersState,
   stackedLayersFigure,
 } from '../figures/stacked-layers.ts';
+import { drawPlot } from './plot.ts';
 
 export function draw(widget: HTMLElement, state: StackedLayersState) {
   const plot = widget.querySelector('.nl-plot') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
   const width = Math.round(Math.min(640, plot.clientWidth || 640));
-  plot.replaceChildren(Plot.plot(stackedLayersFigure(state, width)));
+  plot.replaceChildren(drawPlot(stackedLayersFigure(state, width)));
   (widget.querySelector('figcaption') as HTMLElement).textContent = describeStackedLayers(state);
   widget.dataset.state = JSON.stringify(state);
 }

@@ -8,6 +8,7 @@ import {
   type StackedActivation,
   type StackedLayersState,
 } from '../figures/stacked-layers-state.ts';
+import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 let drawing: Promise<typeof import('./stacked-layers-draw.ts')> | undefined;
@@ -18,6 +19,7 @@ const loadDrawing = () => {
 
 class StackedLayers extends HTMLElement {
   #state!: StackedLayersState;
+  #drawSoon = oncePerFrame();
   #prefix = '';
   #form!: HTMLFormElement;
 
@@ -58,8 +60,7 @@ class StackedLayers extends HTMLElement {
     message.textContent = problems.join(' ');
     writeUrlParams(formatStackedLayersState(state, this.#prefix));
     const { draw } = await loadDrawing();
-    // A newer state may have arrived while Plot was loading: draw only the latest.
-    if (state === this.#state) draw(this, state);
+    this.#drawSoon(() => draw(this, this.#state));
   }
 }
 

@@ -1,17 +1,17 @@
 // The heavy half of <nl-universal-approximation>: Plot and the solver, loaded on first use.
 
-import * as Plot from '@observablehq/plot';
 import {
   type UniversalApproximationState,
   universalApproximationFigure,
 } from '../figures/universal-approximation.ts';
+import { drawPlot } from './plot.ts';
 
 export function draw(widget: HTMLElement, state: UniversalApproximationState) {
   const plot = widget.querySelector('.nl-plot') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
   const width = Math.round(Math.min(640, plot.clientWidth || 640));
   const options = universalApproximationFigure(state, width);
-  plot.replaceChildren(Plot.plot(options));
+  plot.replaceChildren(drawPlot(options));
   // The figure's description is the caption: solved once, said twice.
   (widget.querySelector('figcaption') as HTMLElement).textContent = String(options.ariaDescription);
   widget.dataset.state = JSON.stringify(state);

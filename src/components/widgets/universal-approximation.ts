@@ -9,6 +9,7 @@ import {
   type UaUnit,
   type UniversalApproximationState,
 } from '../figures/universal-approximation-state.ts';
+import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 let drawing: Promise<typeof import('./universal-approximation-draw.ts')> | undefined;
@@ -19,6 +20,7 @@ const loadDrawing = () => {
 
 class UniversalApproximation extends HTMLElement {
   #state!: UniversalApproximationState;
+  #drawSoon = oncePerFrame();
   #prefix = '';
   #form!: HTMLFormElement;
 
@@ -66,8 +68,7 @@ class UniversalApproximation extends HTMLElement {
     message.textContent = problems.join(' ');
     writeUrlParams(formatUniversalApproximationState(state, this.#prefix));
     const { draw } = await loadDrawing();
-    // A newer state may have arrived while Plot was loading: draw only the latest.
-    if (state === this.#state) draw(this, state);
+    this.#drawSoon(() => draw(this, this.#state));
   }
 }
 
