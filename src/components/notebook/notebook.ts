@@ -163,7 +163,8 @@ class Notebook extends HTMLElement {
       const status = await this.#execute(cell);
       if (status === 'timeout' || status === 'crashed') return;
     }
-    this.#setStatus(`Ran all ${this.#cells.length} cells.`);
+    const n = this.#cells.length;
+    this.#setStatus(n === 1 ? 'Ran the cell.' : `Ran all ${n} cells.`);
   }
 
   /**
