@@ -20,6 +20,9 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // The service worker would precache the whole course in every test's fresh context;
+    // e2e/offline.spec.ts turns it back on.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath,
       args: [
@@ -33,8 +36,10 @@ export default defineConfig({
       ],
     },
   },
+  // dist/ served as a static host would serve it, with the headers of dist/_headers: every
+  // page is tested under the real Content-Security-Policy (scripts/serve.ts).
   webServer: {
-    command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${port}`,
+    command: `node scripts/serve.ts --dir dist --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,4 +1,5 @@
-// `npm test`: every stage in order (check, unit tests with coverage, build, browser tests).
+// `npm test`: every stage in order (check, unit tests with coverage, build, browser tests,
+// publishing: the link checker over the build, and a second build under a sub-path).
 // Each stage ends with a plain line `stage: N passed, N failed`, which CI reads; the last
 // line adds them up. A stage that cannot run (the build failed) counts as failed.
 
@@ -10,8 +11,12 @@ interface Tally {
   failed: number;
 }
 
-function run(command: string, args: string[]): number {
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+function run(command: string, args: string[], env: Record<string, string> = {}): number {
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: false,
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 
@@ -78,6 +83,25 @@ const stages: [string, () => Tally][] = [
       const { expected, unexpected, flaky } = report.stats;
       const extra = code !== 0 && unexpected === 0 ? 1 : 0;
       return { passed: expected + flaky, failed: unexpected + extra };
+    },
+  ],
+  [
+    'publish',
+    () => {
+      // The link checker (scripts/check-links.ts) over dist/, then over a build served under
+      // a sub-path, as GitHub Pages serves a project site: every link, asset and social card
+      // must carry the base. The second build goes to test-results/ and leaves dist/ alone.
+      const base = '/nonlinear/';
+      const out = 'test-results/dist-base';
+      rmSync(out, { recursive: true, force: true });
+      const links = existsSync('dist/index.html')
+        ? run('node', ['scripts/check-links.ts', '--dir', 'dist'])
+        : 1;
+      const build = run(npx, ['astro', 'build'], { BASE_PATH: base, OUT_DIR: out });
+      const crawl =
+        build === 0 ? run('node', ['scripts/check-links.ts', '--dir', out, '--base', base]) : 1;
+      const failed = Number(links !== 0) + Number(build !== 0) + Number(crawl !== 0);
+      return { passed: 3 - failed, failed };
     },
   ],
 ];
