@@ -12,6 +12,7 @@ export type InitScheme =
   | 'he-normal'
   | 'lecun-normal'
   | 'playground'
+  | 'standard'
   | 'zeros';
 
 export const initSchemes: readonly InitScheme[] = [
@@ -21,6 +22,7 @@ export const initSchemes: readonly InitScheme[] = [
   'he-normal',
   'lecun-normal',
   'playground',
+  'standard',
   'zeros',
 ];
 
@@ -44,6 +46,10 @@ function scheme(id: InitScheme, fanIn: number, fanOut: number, source: Source) {
     // Playground: Math.random() − 0.5 per weight, every bias 0.1.
     case 'playground':
       return { draw: () => source() - 0.5, bias: 0.1 };
+    // Glorot & Bengio's (2010) "standard" initialisation, their eq. 1, the one whose
+    // saturation they show: U[−1/√n, 1/√n] with n the fan-in, biases 0.
+    case 'standard':
+      return { draw: uniform(1 / Math.sqrt(fanIn), source), bias: 0 };
     case 'zeros':
       return { draw: () => 0, bias: 0 };
     default:

@@ -22,6 +22,8 @@ describe('initialise(scheme, weight, bias, source)', () => {
     ['he-normal', Math.sqrt(2 / 200)],
     ['lecun-normal', Math.sqrt(1 / 200)],
     ['playground', Math.sqrt(1 / 12)],
+    // U[−a, a] has variance a²/3: with a = 1/√n, 1/(3n).
+    ['standard', Math.sqrt(1 / (3 * 200))],
   ];
   for (const [id, sigma] of cases) {
     it(`initialise('${id}') draws weights with standard deviation ${sigma.toFixed(4)}`, () => {
@@ -34,6 +36,13 @@ describe('initialise(scheme, weight, bias, source)', () => {
     const { weight } = init('he-uniform', 50, 40);
     expect(Math.max(...weight.map(Math.abs))).toBeLessThan(Math.sqrt(6 / 50));
     expect(Math.max(...weight.map(Math.abs))).toBeGreaterThan(0.95 * Math.sqrt(6 / 50));
+  });
+
+  it("initialise('standard') stays within ±1/√fanIn, with biases 0 (Glorot & Bengio's eq. 1)", () => {
+    const { weight, bias } = init('standard', 64, 40);
+    expect(Math.max(...weight.map(Math.abs))).toBeLessThan(1 / 8);
+    expect(Math.max(...weight.map(Math.abs))).toBeGreaterThan(0.95 / 8);
+    expect(bias.every((b) => b === 0)).toBe(true);
   });
 
   it("initialise('playground') draws from [−0.5, 0.5) with biases 0.1", () => {
