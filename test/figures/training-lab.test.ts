@@ -1,39 +1,67 @@
 import { execFileSync } from 'node:child_process';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderToString } from '../../src/components/figures/render.ts';
 import {
+  activationHistograms,
   activationProbes,
   appendHistory,
   boundaryFigure,
   checkTrainingLabProps,
+  classesOf,
   couplingWarning,
   describeBoundary,
+  describeGrads,
+  describeHistograms,
   describeLayers,
   describeLoss,
   describeNetwork,
   describeProgress,
   fmt,
   formatTrainingLabState,
+  gradDomains,
+  gradFigure,
+  gradLive,
+  growDomains,
+  histogramDomains,
+  histogramFigure,
+  histogramLive,
   layersFigure,
+  layersLive,
+  lossDomains,
   lossFigure,
+  lossLive,
   matchingPair,
   nearestLearningRate,
+  niceCeil,
   parseTrainingLabState,
+  stepDomain,
   TL_HISTORY_MAX,
   type TlHistoryPoint,
+  type TlScaledSvg,
   type TrainingLabState,
+  taskOf,
   tlActivations,
+  tlApplyLive,
+  tlClassPalette,
   tlColour,
+  tlCompareState,
   tlDatasets,
   tlDefaults,
   tlExport,
   tlInits,
+  tlLinePath,
+  tlNetworkConfig,
   tlPalette,
   tlReplay,
   tlRun,
   tlScore,
   tlSessionConfig,
   tlSnapshot,
+  tlStepArea,
+  tlTraining,
+  tlTrainingCode,
 } from '../../src/components/figures/training-lab.ts';
 import { TrainingSession } from '../../src/components/workers/training-session.ts';
 import { activationIds } from '../../src/lib/activations/index.ts';
@@ -77,6 +105,11 @@ describe('parseTrainingLabState(params)', () => {
       learningRate: 0.003,
       batchSize: 25,
       seed: 42,
+      regularisation: 'l1',
+      regularisationRate: 0.3,
+      norm: 'layer-norm',
+      speed: 0,
+      compare: 'gelu',
     });
     const params = new URLSearchParams(formatTrainingLabState(s, 'tl-'));
     expect(parseTrainingLabState(params, 'tl-')).toEqual({ state: s, problems: [] });
@@ -199,6 +232,18 @@ describe('tlRun(state): the same run as the worker session', () => {
       units: [3],
       activations: ['relu'],
     }),
+    state({
+      dataset: 'spirals-3',
+      output: 'identity',
+      loss: 'softmax-cross-entropy',
+      units: [8, 8],
+      activations: ['relu', 'relu'],
+      norm: 'batch-norm',
+      regularisation: 'l2',
+      regularisationRate: 0.01,
+      optimiser: 'adam',
+    }),
+    state({ norm: 'layer-norm', regularisation: 'l1', regularisationRate: 0.003 }),
   ]) {
     it(`matches the session step for step (${s.dataset}, ${s.loss})`, async () => {
       const session = new TrainingSession();
@@ -420,5 +465,389 @@ describe('figures', () => {
     expect(empty).toContain('aria-description="No losses yet."');
     const noGrid = render(boundaryFigure(s, run.points, { ...snapshot, grid: null }));
     expect(noGrid).not.toContain('nl-boundary');
+  });
+});
+
+describe('new options: k classes, regularisation, normalisation, speed, compare', () => {
+  const spirals = state({
+    dataset: 'spirals-3',
+    ...matchingPair('spirals-3'),
+    units: [8, 8],
+    activations: ['relu', 'relu'],
+    init: 'he-uniform',
+    optimiser: 'adam',
+    learningRate: 0.03,
+  });
+
+  it('parses and explains the new URL parameters', () => {
+    const { state: s, problems } = parseTrainingLabState(
+      new URLSearchParams(
+        'reg=l3&rate=0.02&norm=group&speed=50&cmp=nope&loss=softmax-cross-entropy',
+      ),
+    );
+    expect(s).toEqual({
+      ...tlDefaults,
+      regularisationRate: 0.03,
+      speed: 30,
+      loss: 'softmax-cross-entropy',
+    });
+    expect(problems).toEqual([
+      'Unknown regularisation "l3"; showing none.',
+      'Regularisation rate 0.02 is not one of 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10; showing 0.03.',
+      'Unknown normalisation "group"; showing none.',
+      'Speed 50 is not one of 1, 3, 10, 30, 100, 300, 1000, 3000, 0; showing 30.',
+      'Unknown activation to compare "nope"; showing none.',
+    ]);
+    expect(parseTrainingLabState(new URLSearchParams('speed=0')).state.speed).toBe(0);
+    expect(parseTrainingLabState(new URLSearchParams('rate=x')).problems).toEqual([
+      'Regularisation rate "x" is not a positive number; showing 0.003.',
+    ]);
+  });
+
+  it('pairs k classes with k scores and softmax cross-entropy, and warns otherwise', () => {
+    expect(classesOf('spirals-5')).toBe(5);
+    expect(classesOf('circle')).toBe(0);
+    expect(taskOf('spirals-3')).toBe('classes');
+    expect(taskOf('circle')).toBe('binary');
+    expect(taskOf('reg-plane')).toBe('regression');
+    const warn = (dataset: TrainingLabState['dataset'], output: string, loss: string) =>
+      couplingWarning({ dataset, output, loss } as TrainingLabState);
+    expect(warn('spirals-3', 'identity', 'softmax-cross-entropy')).toBeNull();
+    expect(warn('spirals-3', 'identity', 'mse')).toContain('3 classes need 3 scores');
+    expect(warn('spirals-5', 'tanh', 'softmax-cross-entropy')).toContain('near 1/5');
+    expect(warn('circle', 'identity', 'softmax-cross-entropy')).toContain('always 1');
+    expect(tlNetworkConfig(spirals).layers.at(-1)).toEqual({ type: 'dense', units: 3 });
+  });
+
+  it('puts the normalisation between Dense and activation and the penalty in the optimiser', () => {
+    const s = state({ norm: 'batch-norm', regularisation: 'l2', regularisationRate: 0.1 });
+    expect(tlNetworkConfig(s).layers.map((l) => l.type)).toEqual([
+      'dense',
+      'batch-norm',
+      'activation',
+      'dense',
+      'batch-norm',
+      'activation',
+      'dense',
+      'activation',
+    ]);
+    expect(tlSessionConfig(s).optimiser).toEqual({ type: 'sgd', learningRate: 0.03, l2: 0.1 });
+    expect(tlSessionConfig(tlDefaults).optimiser).toEqual({ type: 'sgd', learningRate: 0.03 });
+    expect(describeNetwork(s)).toBe('2-4-2-1 network (Tanh, Tanh, BatchNorm; tanh output)');
+  });
+
+  it('L2 and L1 shrink the dense weights', () => {
+    const norm = (s: TrainingLabState) => {
+      const { run } = trained(s, 300, 300);
+      return Math.hypot(
+        ...run.network
+          .params()
+          .filter((p) => p.decay)
+          .flatMap((p) => [...p.value]),
+      );
+    };
+    const plain = norm(state({ init: 'he-uniform' }));
+    const l2 = norm(state({ init: 'he-uniform', regularisation: 'l2', regularisationRate: 0.3 }));
+    const l1 = norm(state({ init: 'he-uniform', regularisation: 'l1', regularisationRate: 0.03 }));
+    expect(l2).toBeLessThan(0.8 * plain);
+    expect(l1).toBeLessThan(plain);
+  });
+
+  it('learns three spirals with softmax cross-entropy; the map holds the predicted classes', () => {
+    const { run, snapshot } = trained(spirals, 1500, 1500);
+    expect(run.network.outputs).toBe(3);
+    expect(snapshot.trainAccuracy).toBeGreaterThan(0.9);
+    const values = snapshot.grid?.values ?? new Float64Array();
+    expect(new Set(values)).toEqual(new Set([0, 1, 2]));
+    expect(run.points.map((p) => p.value).filter((v) => v === 2)).toHaveLength(Math.floor(500 / 3));
+    expect(describeBoundary(spirals, snapshot)).toMatch(
+      /^Decision map of a 2-8-8-3 network .* \(class 1 blue, class 2 orange, class 3 green\); .* Training accuracy \d+%, test accuracy \d+%\.$/,
+    );
+    expect(tlClassPalette).toHaveLength(5);
+  });
+
+  it('compares: the same state with one activation everywhere, from the same weights', () => {
+    expect(tlCompareState(tlDefaults)).toBeNull();
+    const s = state({ compare: 'relu' });
+    const b = tlCompareState(s) as TrainingLabState;
+    expect(b.activations).toEqual(['relu', 'relu']);
+    expect(b.compare).toBe('none');
+    const wa = tlRun(s)
+      .network.params()
+      .map((p) => [...p.value]);
+    const wb = tlRun(b)
+      .network.params()
+      .map((p) => [...p.value]);
+    expect(wb).toEqual(wa);
+    expect(tlRun(b).points).toEqual(tlRun(s).points);
+  });
+
+  it('exports the training set-up with the network', async () => {
+    const s = state({ regularisation: 'l2', regularisationRate: 0.01, norm: 'layer-norm' });
+    const run = await tlReplay(s, 10);
+    const json = JSON.parse(tlExport(run.network, 'json', s));
+    expect(json.training).toEqual(tlTraining(s));
+    expect(json.training.regularisation).toEqual({ type: 'l2', rate: 0.01 });
+    expect(json.config.layers.map((l: { type: string }) => l.type)).toContain('layer-norm');
+    const cases: [TrainingLabState, string[]][] = [
+      [s, ['"weight_decay": 0.01', 'torch.optim.SGD', 'LayerNorm before each hidden activation']],
+      [
+        { ...spirals, regularisation: 'l1', regularisationRate: 0.003 },
+        ['nn.CrossEntropyLoss()', 'torch.optim.Adam', '0.003 * sum(p.abs()'],
+      ],
+    ];
+    for (const [st, needles] of cases) {
+      const net = (await tlReplay(st, 3)).network;
+      const torch = tlExport(net, 'pytorch', st);
+      for (const n of needles) expect(torch).toContain(n);
+      const keras = tlExport(net, 'keras', st);
+      expect(keras).toContain('model.compile(optimizer=keras.optimizers.');
+      for (const code of [torch, keras]) {
+        const ok = execFileSync(
+          'python3',
+          ['-c', 'import ast,sys; ast.parse(sys.stdin.read()); print("ok")'],
+          { input: code },
+        );
+        expect(String(ok).trim()).toBe('ok');
+      }
+    }
+    expect(tlTrainingCode(s, 'keras')).toContain('keras.regularizers.L2(0.005)');
+    expect(tlTrainingCode(state({ loss: 'half-mse' }), 'pytorch')).toContain(
+      '0.5 * nn.functional.mse_loss',
+    );
+  });
+});
+
+describe('live charts', () => {
+  it('grows domains in steps of 1, 2, 5 × 10ⁿ and only grows them', () => {
+    expect([0.3, 1, 1.5, 3, 7, 10, 11, 450].map((v) => niceCeil(v))).toEqual([
+      0.5, 1, 2, 5, 10, 10, 20, 500,
+    ]);
+    expect(niceCeil(3, 10)).toBe(10);
+    expect(niceCeil(Number.NaN, 0.1)).toBe(1);
+    const a = { x: [0, 100] as [number, number], y: [0, 1] as [number, number] };
+    expect(growDomains(null, a)).toBe(a);
+    expect(growDomains(a, { x: [0, 50], y: [0, 0.5] })).toBe(a);
+    expect(growDomains(a, { x: [0, 200], y: [-1, 0.5] })).toEqual({ x: [0, 200], y: [-1, 1] });
+    expect(stepDomain([])).toEqual([0, 10]);
+    const at = (step: number) => stepDomain([{ step, epoch: 0, train: 0, test: 0, layers: [] }]);
+    expect([at(10), at(11), at(60), at(400)]).toEqual([
+      [0, 10],
+      [0, 50],
+      [0, 200],
+      [0, 1000],
+    ]);
+  });
+
+  it('says where lines go, in data units, and draws them as paths', () => {
+    const { history, run } = trained(tlDefaults, 300, 25);
+    expect(lossDomains(history)).toEqual({ x: [0, 1000], y: [0, expect.any(Number)] });
+    const live = lossLive(history);
+    expect(live.map((m) => m.className)).toEqual([
+      'nl-loss-training',
+      'nl-loss-label-training',
+      'nl-loss-test',
+      'nl-loss-label-test',
+    ]);
+    expect(live[0].facets[0].points).toHaveLength(history.length);
+    const layers = layersLive(tlDefaults, history);
+    expect(layers[0].facets).toHaveLength(3);
+    const g = gradDomains(history);
+    expect(g.y[0]).toBeLessThan(g.y[1]);
+    expect(Number.isInteger(Math.log10(g.y[0]))).toBe(true);
+    expect(gradDomains([]).y).toEqual([1e-3, 1]);
+    expect(gradLive(tlDefaults, history).map((m) => m.className)).toEqual([
+      'nl-grad-0',
+      'nl-grad-end-0',
+      'nl-grad-1',
+      'nl-grad-end-1',
+      'nl-grad-2',
+      'nl-grad-end-2',
+    ]);
+    const hist = activationHistograms(tlSnapshot(run).probes);
+    expect(hist).toHaveLength(3);
+    expect(activationHistograms(null)).toEqual([]);
+    expect(histogramDomains(hist).x).toEqual([-4, 4]);
+    expect(histogramDomains([])).toEqual({ x: [-4, 4], y: [0, 0.1] });
+    const [area] = histogramLive(tlDefaults, hist);
+    const shares = area.facets[0].points.map(([, v]) => v);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
+    const id = (v: number) => v;
+    expect(
+      tlLinePath(
+        [
+          [0, 1],
+          [1, Number.NaN],
+          [2, 3],
+          [3, 4],
+        ],
+        id,
+        id,
+      ),
+    ).toBe('M0,1M2,3L3,4');
+    expect(
+      tlStepArea(
+        [
+          [0, 1],
+          [1, 2],
+        ],
+        1,
+        id,
+        (v) => 10 - v,
+      ),
+    ).toBe('M0,10V9H1V8H2V10Z');
+    expect(tlStepArea([], 1, id, id)).toBe('');
+  });
+
+  it('moves the lines in place exactly where Plot would draw them', () => {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    const plot = (o: Plot.PlotOptions) =>
+      Plot.plot({ ...o, document: document as unknown as Document }) as unknown as TlScaledSvg;
+    const pathsOf = (svg: Element, cls: string) =>
+      [...svg.querySelectorAll(`g.${cls} path`)].map((p) =>
+        (p.getAttribute('d') ?? '')
+          .split(/[MLVHZ,]/)
+          .filter(Boolean)
+          .map(Number),
+      );
+    const textOf = (svg: Element, cls: string) =>
+      [...svg.querySelectorAll(`g.${cls} text`)].map((t) => [
+        t.getAttribute('transform'),
+        t.textContent,
+      ]);
+    const early = trained(tlDefaults, 100, 25);
+    const late = trained(tlDefaults, 300, 25);
+    const cmp = trained(state({ activations: ['relu', 'relu'] }), 300, 25);
+    const compare = { history: cmp.history, names: ['Tanh', 'ReLU'] as [string, string] };
+    const domains = growDomains(lossDomains(early.history), lossDomains(late.history, cmp.history));
+    const s = tlDefaults;
+    const lateHist = activationHistograms(late.snapshot.probes);
+    const cases = [
+      {
+        a: plot(lossFigure(early.history, 320, domains, compare)),
+        b: plot(lossFigure(late.history, 320, domains, compare)),
+        live: lossLive(late.history, compare),
+      },
+      {
+        a: plot(layersFigure(s, early.history, 320, [0, 500])),
+        b: plot(layersFigure(s, late.history, 320, [0, 500])),
+        live: layersLive(s, late.history),
+      },
+      {
+        a: plot(gradFigure(s, early.history, 320, { x: [0, 500], y: [1e-4, 10] })),
+        b: plot(gradFigure(s, late.history, 320, { x: [0, 500], y: [1e-4, 10] })),
+        live: gradLive(s, late.history),
+      },
+      {
+        a: plot(
+          histogramFigure(s, activationHistograms(early.snapshot.probes), 320, {
+            x: [-4, 4],
+            y: [0, 1],
+          }),
+        ),
+        b: plot(histogramFigure(s, lateHist, 320, { x: [-4, 4], y: [0, 1] })),
+        live: histogramLive(s, lateHist),
+      },
+    ];
+    for (const { a, b, live } of cases) {
+      expect(tlApplyLive(a, live)).toBe(true);
+      for (const m of live) {
+        if (m.kind === 'text') {
+          expect(
+            textOf(a, m.className).map(([t]) => t?.replace(/[\d.]+/g, (v) => Number(v).toFixed(1))),
+          ).toEqual(
+            textOf(b, m.className).map(([t]) => t?.replace(/[\d.]+/g, (v) => Number(v).toFixed(1))),
+          );
+          expect(textOf(a, m.className).map(([, t]) => t)).toEqual(
+            textOf(b, m.className).map(([, t]) => t),
+          );
+          continue;
+        }
+        const mine = pathsOf(a, m.className);
+        const plots = pathsOf(b, m.className);
+        expect(mine.length).toBe(plots.length);
+        if (m.kind === 'line') {
+          mine.forEach((d, i) => {
+            expect(d.length).toBe(plots[i].length);
+            for (const [j, v] of d.entries()) expect(Math.abs(v - plots[i][j])).toBeLessThan(0.02);
+          });
+        } else {
+          // Plot's area and ours trace the same outline with different commands: the same
+          // extremes (the base, the tallest bin, the range's ends).
+          mine.forEach((d, i) => {
+            expect(d.length).toBeGreaterThan(4);
+            expect(Math.min(...d)).toBeCloseTo(Math.min(...plots[i]), 0);
+            expect(Math.max(...d)).toBeCloseTo(Math.max(...plots[i]), 0);
+          });
+        }
+      }
+    }
+    // A chart whose structure does not match asks for a full redraw.
+    const bare = plot(lossFigure([], 320));
+    expect(tlApplyLive(bare, lossLive(late.history))).toBe(false);
+    const noScales = { scale: () => undefined } as unknown as TlScaledSvg;
+    expect(tlApplyLive(noScales, [])).toBe(false);
+  });
+
+  it('describes gradients and histograms in numbers', () => {
+    const { history, snapshot } = trained(tlDefaults, 100);
+    expect(describeGrads(tlDefaults, history)).toMatch(
+      /^Gradient norm ‖dL\/dθ‖ of each layer's dense weights and biases at step 100, on the last batch: layer 1: 4 Tanh [\d.e-]+ \([\d.e-]+ at step 25\); layer 2: 2 Tanh .*; output: Tanh .*\.$/,
+    );
+    expect(describeGrads(tlDefaults, history.slice(0, 1))).toContain(
+      'after the first training step',
+    );
+    const bare = state({ units: [], activations: [], output: 'identity' });
+    expect(describeGrads(bare, history)).toBe('The network has no activation layer to probe.');
+    expect(describeHistograms(bare, [])).toBe('The network has no activation layer to probe.');
+    expect(describeHistograms(tlDefaults, [])).toContain('after the first training step');
+    expect(describeHistograms(tlDefaults, activationHistograms(snapshot.probes))).toMatch(
+      /^Pre-activations on the last batch: layer 1: 4 Tanh: most values in \[[-\d.]+, [-\d.]+\) \(\d+%\), \d+% outside \[-4, 4\]; .*\.$/,
+    );
+    const compare = { history: history.slice(0, 2), names: ['Tanh', 'ReLU'] as [string, string] };
+    expect(describeLoss(history, compare)).toMatch(
+      /^Tanh \(blue\): training loss .* ReLU \(green\): training loss [\d.e-]+ and test loss [\d.e-]+ at step 25\. Solid lines/,
+    );
+    expect(describeLoss(history, { ...compare, history: [] })).toContain(
+      'ReLU (green): no losses yet.',
+    );
+  });
+
+  it('draws k classes, compared runs, gradients and histograms as the committed SVGs', async () => {
+    const render = (options: Parameters<typeof renderToString>[0]) =>
+      normaliseSvg(renderToString(options));
+    const spirals = state({
+      dataset: 'spirals-3',
+      ...matchingPair('spirals-3'),
+      units: [8, 8],
+      activations: ['relu', 'relu'],
+      init: 'he-uniform',
+      optimiser: 'adam',
+      learningRate: 0.03,
+    });
+    const { run, snapshot, history } = trained(spirals, 400, 50);
+    const map = render(boundaryFigure(spirals, run.points, snapshot));
+    expect(map).toContain('var(--nl-series-3)');
+    await expect(map).toMatchFileSnapshot('../output/training-lab-spirals-boundary.svg');
+    await expect(render(gradFigure(spirals, history))).toMatchFileSnapshot(
+      '../output/training-lab-spirals-grads.svg',
+    );
+    await expect(
+      render(histogramFigure(spirals, activationHistograms(snapshot.probes))),
+    ).toMatchFileSnapshot('../output/training-lab-spirals-histograms.svg');
+    const b = trained(state({ ...spirals, activations: ['tanh', 'tanh'] }), 400, 50);
+    const both = render(
+      lossFigure(history, 320, lossDomains(history, b.history), {
+        history: b.history,
+        names: ['ReLU', 'Tanh'],
+      }),
+    );
+    expect(both).toContain('nl-loss-training-b');
+    await expect(both).toMatchFileSnapshot('../output/training-lab-compare-loss.svg');
+    const empty = render(gradFigure(tlDefaults, []));
+    expect(empty).toContain('no gradients before the first step');
+    expect(
+      render(histogramFigure(state({ units: [], activations: [], output: 'identity' }), [])),
+    ).toContain('no activation layer');
   });
 });

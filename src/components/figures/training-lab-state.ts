@@ -39,8 +39,12 @@ export const tlDatasets = [
   'moons',
   'reg-plane',
   'reg-gauss',
+  'spirals-3',
+  'spirals-5',
 ] as const;
 export type TlDataset = (typeof tlDatasets)[number];
+/** Sets of k > 2 classes, for k outputs with softmax and cross-entropy. */
+export const tlMultiClass: Partial<Record<TlDataset, number>> = { 'spirals-3': 3, 'spirals-5': 5 };
 export const tlRegression: readonly TlDataset[] = ['reg-plane', 'reg-gauss'];
 export const tlDatasetLabel: Record<TlDataset, string> = {
   circle: 'Circle',
@@ -50,9 +54,13 @@ export const tlDatasetLabel: Record<TlDataset, string> = {
   moons: 'Moons',
   'reg-plane': 'Plane (regression)',
   'reg-gauss': 'Six bumps (regression)',
+  'spirals-3': 'Three spirals (3 classes)',
+  'spirals-5': 'Five spirals (5 classes)',
 };
 
 export const tlOutputs = ['tanh', 'sigmoid', 'identity'] as const;
+// For k classes the output is k raw scores (identity); softmax is inside the loss, as in
+// PyTorch's CrossEntropyLoss.
 export type TlOutput = (typeof tlOutputs)[number];
 export const tlOutputLabel: Record<TlOutput, string> = {
   tanh: 'tanh',
@@ -60,13 +68,33 @@ export const tlOutputLabel: Record<TlOutput, string> = {
   identity: 'identity (raw score)',
 };
 
-export const tlLosses = ['half-mse', 'mse', 'bce-logits'] as const;
+export const tlLosses = ['half-mse', 'mse', 'bce-logits', 'softmax-cross-entropy'] as const;
 export type TlLoss = (typeof tlLosses)[number];
 export const tlLossLabel: Record<TlLoss, string> = {
   'half-mse': 'half squared error (Playground)',
   mse: 'mean squared error',
   'bce-logits': 'binary cross-entropy with logits',
+  'softmax-cross-entropy': 'softmax cross-entropy (k classes)',
 };
+
+export const tlRegularisations = ['none', 'l1', 'l2'] as const;
+export type TlRegularisation = (typeof tlRegularisations)[number];
+/** Playground's regularisation rates. */
+export const tlRegularisationRates = [0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10] as const;
+
+/** A normalisation layer between each hidden layer's Dense and its activation, or none. */
+export const tlNorms = ['none', 'batch-norm', 'layer-norm'] as const;
+export type TlNorm = (typeof tlNorms)[number];
+export const tlNormLabel: Record<TlNorm, string> = {
+  none: 'none',
+  'batch-norm': 'BatchNorm',
+  'layer-norm': 'LayerNorm',
+};
+
+/** Training speeds in steps a second; 0 is as fast as the worker can. */
+export const tlSpeeds = [1, 3, 10, 30, 100, 300, 1000, 3000, 0] as const;
+export const tlSpeedLabel = (v: number) =>
+  v === 0 ? 'as fast as possible' : `${v} step${v === 1 ? '' : 's'} a second`;
 
 /** The engine's initialisers (initSchemes). */
 export const tlInits = [
@@ -76,6 +104,7 @@ export const tlInits = [
   'he-normal',
   'lecun-normal',
   'playground',
+  'standard',
   'zeros',
 ] as const;
 export type TlInit = (typeof tlInits)[number];
@@ -108,6 +137,14 @@ export interface TrainingLabState {
   learningRate: number;
   batchSize: number;
   seed: number;
+  regularisation: TlRegularisation;
+  /** λ of the regularisation, one of Playground's rates. */
+  regularisationRate: number;
+  norm: TlNorm;
+  /** Training steps a second while playing (0: as fast as possible); not part of the run. */
+  speed: number;
+  /** A second run with this activation in every hidden layer, or 'none'. */
+  compare: TlActivation | 'none';
 }
 
 export const tlLimits = {
@@ -137,12 +174,23 @@ export const tlDefaults: TrainingLabState = {
   learningRate: 0.03,
   batchSize: 10,
   seed: 1,
+  regularisation: 'none',
+  regularisationRate: 0.003,
+  norm: 'none',
+  speed: 300,
+  compare: 'none',
 };
 
 export const isRegression = (dataset: TlDataset) => tlRegression.includes(dataset);
+/** The number of classes of a k-class set, or 0 for the two-class and regression sets. */
+export const classesOf = (dataset: TlDataset) => tlMultiClass[dataset] ?? 0;
+/** What kind of task a set is, for deciding whether a new set needs a new output and loss. */
+export const taskOf = (dataset: TlDataset) =>
+  isRegression(dataset) ? 'regression' : classesOf(dataset) ? 'classes' : 'binary';
 
 /** The output and loss that belong together for a task. */
 export function matchingPair(dataset: TlDataset): { output: TlOutput; loss: TlLoss } {
+  if (classesOf(dataset)) return { output: 'identity', loss: 'softmax-cross-entropy' };
   return isRegression(dataset)
     ? { output: 'identity', loss: 'mse' }
     : { output: 'tanh', loss: 'half-mse' };
@@ -156,6 +204,19 @@ export function matchingPair(dataset: TlDataset): { output: TlOutput; loss: TlLo
  */
 export function couplingWarning(state: Pick<TrainingLabState, 'dataset' | 'output' | 'loss'>) {
   const { output, loss } = state;
+  const k = classesOf(state.dataset);
+  if (k) {
+    if (loss !== 'softmax-cross-entropy') {
+      return `${k} classes need ${k} scores turned into probabilities: use softmax cross-entropy, which applies the softmax itself, with an identity output (${tlLossLabel[loss]} on one-hot targets trains, but does not give probabilities).`;
+    }
+    if (output !== 'identity') {
+      return `Softmax cross-entropy applies the softmax to the ${k} scores itself; a ${output} output squeezes them into a narrow range first, so the probabilities stay near 1/${k} and the loss cannot fall far. Use an identity output.`;
+    }
+    return null;
+  }
+  if (loss === 'softmax-cross-entropy') {
+    return 'Softmax cross-entropy needs one score per class; this data set has one output, and a softmax over one score is always 1, so nothing would be learned. Use the matching pair.';
+  }
   if (isRegression(state.dataset)) {
     if (loss === 'bce-logits') {
       return 'Binary cross-entropy is for two classes, with targets 0 and 1; these targets are real numbers in [−1, 1], and the loss has no minimum for a negative target, so the run will diverge. Use an identity output with mean squared error.';
@@ -222,12 +283,38 @@ function choice<T extends string>(
 }
 
 /** The nearest of Playground's learning rates (on a log scale). */
-export function nearestLearningRate(v: number): number {
-  let best: number = tlLearningRates[0];
-  for (const r of tlLearningRates) {
+export function nearestLearningRate(v: number, list: readonly number[] = tlLearningRates): number {
+  let best: number = list[0];
+  for (const r of list) {
     if (Math.abs(Math.log(r / v)) < Math.abs(Math.log(best / v))) best = r;
   }
   return best;
+}
+
+/** One of a list of positive values (0 too, when `zero`), the nearest on a log scale. */
+function listed(
+  params: URLSearchParams,
+  key: string,
+  label: string,
+  list: readonly number[],
+  fallback: number,
+  problems: Problems,
+  zero = false,
+): number {
+  const raw = params.get(key);
+  if (raw === null) return fallback;
+  const v = raw.trim() === '' ? Number.NaN : Number(raw);
+  if (zero && v === 0) return 0;
+  const positive = list.filter((r) => r > 0);
+  if (!(Number.isFinite(v) && v > 0)) {
+    problems.push(`${label} "${raw}" is not a positive number; showing ${fallback}.`);
+    return fallback;
+  }
+  const near = nearestLearningRate(v, positive);
+  if (near !== v) {
+    problems.push(`${label} ${raw} is not one of ${list.join(', ')}; showing ${near}.`);
+  }
+  return near;
 }
 
 function snap(v: number, step: number) {
@@ -332,6 +419,32 @@ export function parseTrainingLabState(
       problems.push(`Learning rate "${rawLr}" is not a positive number; showing ${learningRate}.`);
     }
   }
+  const regularisation = choice(
+    params,
+    p('reg'),
+    'regularisation',
+    tlRegularisations,
+    d.regularisation,
+    problems,
+  );
+  const regularisationRate = listed(
+    params,
+    p('rate'),
+    'Regularisation rate',
+    tlRegularisationRates,
+    d.regularisationRate,
+    problems,
+  );
+  const norm = choice(params, p('norm'), 'normalisation', tlNorms, d.norm, problems);
+  const speed = listed(params, p('speed'), 'Speed', tlSpeeds, d.speed, problems, true);
+  const compare = choice<TlActivation | 'none'>(
+    params,
+    p('cmp'),
+    'activation to compare',
+    ['none', ...tlActivations],
+    d.compare,
+    problems,
+  );
   return {
     state: {
       dataset,
@@ -346,6 +459,11 @@ export function parseTrainingLabState(
       learningRate,
       batchSize,
       seed,
+      regularisation,
+      regularisationRate,
+      norm,
+      speed,
+      compare,
     },
     problems,
   };
@@ -368,6 +486,11 @@ export function formatTrainingLabState(
     [`${prefix}lr`]: String(state.learningRate),
     [`${prefix}batch`]: String(state.batchSize),
     [`${prefix}seed`]: String(state.seed),
+    [`${prefix}reg`]: state.regularisation,
+    [`${prefix}rate`]: String(state.regularisationRate),
+    [`${prefix}norm`]: state.norm,
+    [`${prefix}speed`]: String(state.speed),
+    [`${prefix}cmp`]: state.compare,
   };
 }
 

@@ -10,34 +10,50 @@ import { activations } from '../../lib/activations/index.ts';
 import { type Dataset, makeDataset, split } from '../../lib/data/index.ts';
 import { toJSON, toKeras, toPyTorch } from '../../lib/nn/export.ts';
 import { Network, type NetworkConfig } from '../../lib/nn/network.ts';
-import { type LayerProbe, Probes } from '../../lib/nn/probes.ts';
+import { type Histogram, type LayerProbe, Probes } from '../../lib/nn/probes.ts';
 import { Trainer } from '../../lib/nn/trainer.ts';
 import { seeded } from '../../lib/random/index.ts';
 import type { SessionConfig, Snapshot } from '../workers/training-session.ts';
 import { palettePng } from './linear-regions-png.ts';
 import {
+  classesOf,
   isRegression,
   type TlExportFormat,
   type TrainingLabState,
   tlDatasetLabel,
   tlLimits,
+  tlNormLabel,
 } from './training-lab-state.ts';
 
 export * from './training-lab-state.ts';
 
-/** The network: Dense and the layer's activation per hidden layer, then one output unit. */
+/**
+ * The network: per hidden layer Dense, the normalisation if any, and the layer's
+ * activation; then one output unit (k for k classes) and the output activation.
+ */
 export function tlNetworkConfig(state: TrainingLabState): NetworkConfig {
   const layers: NetworkConfig['layers'] = [];
   state.units.forEach((units, i) => {
-    layers.push({ type: 'dense', units }, { type: 'activation', id: state.activations[i] });
+    layers.push({ type: 'dense', units });
+    if (state.norm !== 'none') layers.push({ type: state.norm });
+    layers.push({ type: 'activation', id: state.activations[i] });
   });
-  layers.push({ type: 'dense', units: 1 });
+  layers.push({ type: 'dense', units: classesOf(state.dataset) || 1 });
   if (state.output !== 'identity') layers.push({ type: 'activation', id: state.output });
   return { inputs: 2, init: state.init, layers };
 }
 
+/** The state of the compared run: the same, with its activation in every hidden layer. */
+export function tlCompareState(state: TrainingLabState): TrainingLabState | null {
+  if (state.compare === 'none') return null;
+  const id = state.compare;
+  return { ...state, activations: state.units.map(() => id), compare: 'none' };
+}
+
 /** What the worker's session is configured with. */
 export function tlSessionConfig(state: TrainingLabState): SessionConfig {
+  const reg =
+    state.regularisation === 'none' ? {} : { [state.regularisation]: state.regularisationRate };
   return {
     seed: state.seed,
     network: tlNetworkConfig(state),
@@ -48,7 +64,7 @@ export function tlSessionConfig(state: TrainingLabState): SessionConfig {
       trainFraction: state.trainPercent / 100,
     },
     loss: state.loss,
-    optimiser: { type: state.optimiser, learningRate: state.learningRate },
+    optimiser: { type: state.optimiser, learningRate: state.learningRate, ...reg },
     batchSize: state.batchSize,
     grid: { resolution: tlLimits.grid, extent: tlLimits.extent },
   };
@@ -67,6 +83,7 @@ export interface TlRun {
 export interface TlPoint {
   x: number;
   y: number;
+  /** ±1 for two classes, the class index for k classes, the target for regression. */
   value: number;
   set: 'train' | 'test';
 }
@@ -75,7 +92,13 @@ function pointsOf(data: Dataset, set: TlPoint['set']): TlPoint[] {
   return Array.from({ length: data.n }, (_, i) => ({
     x: data.x[2 * i],
     y: data.x[2 * i + 1],
-    value: data.labels ? (data.labels[i] ? 1 : -1) : data.y[i],
+    value: data.labels
+      ? data.classes && data.classes > 2
+        ? data.labels[i]
+        : data.labels[i]
+          ? 1
+          : -1
+      : data.y[i],
     set,
   }));
 }
@@ -96,7 +119,7 @@ export function tlRun(state: TrainingLabState): TlRun {
   );
   const points = [...pointsOf(train, 'train'), ...pointsOf(test, 'test')];
   for (const part of [train, test]) {
-    if (config.loss === 'bce-logits' && part.task === 'classification') {
+    if (config.loss === 'bce-logits' && part.task === 'classification' && part.outputs === 1) {
       part.y = Float64Array.from(part.y, (t) => (t > 0 ? 1 : 0));
     }
   }
@@ -113,7 +136,17 @@ export function tlRun(state: TrainingLabState): TlRun {
   return { network, trainer, probes, train, points, test };
 }
 
-/** The network's output on the session's grid: rows from the top (y = hi), left to right. */
+/** The index of the largest of row r's k values. */
+function argmaxRow(values: Float64Array, r: number, k: number): number {
+  let best = 0;
+  for (let j = 1; j < k; j++) if (values[r * k + j] > values[r * k + best]) best = j;
+  return best;
+}
+
+/**
+ * The network's output on the session's grid: rows from the top (y = hi), left to right;
+ * the predicted class for k outputs, as the session gives it.
+ */
 export function tlGrid(network: Network, resolution = tlLimits.grid): Snapshot['grid'] {
   const [lo, hi] = tlLimits.extent;
   const x = new Float64Array(2 * resolution * resolution);
@@ -125,14 +158,22 @@ export function tlGrid(network: Network, resolution = tlLimits.grid): Snapshot['
       x[2 * k + 1] = hi - r * step;
     }
   }
-  return { resolution, extent: [lo, hi], values: network.predict(x) };
+  const k = network.outputs;
+  const out = network.predict(x);
+  const values =
+    k === 1 ? out : Float64Array.from({ length: resolution ** 2 }, (_, r) => argmaxRow(out, r, k));
+  return { resolution, extent: [lo, hi], values };
 }
 
 function accuracy(run: TlRun, data: Dataset): number | null {
   if (!data.labels) return null;
   const yhat = run.network.predict(data.x);
+  const k = run.network.outputs;
   let right = 0;
-  for (let i = 0; i < data.n; i++) right += +((yhat[i] >= 0 ? 1 : 0) === data.labels[i]);
+  for (let i = 0; i < data.n; i++) {
+    const predicted = k === 1 ? (yhat[i] >= 0 ? 1 : 0) : argmaxRow(yhat, i, k);
+    right += +(predicted === data.labels[i]);
+  }
   return right / data.n;
 }
 
@@ -181,11 +222,111 @@ export async function tlReplay(
   return run;
 }
 
-/** The network as JSON (to load back with fromJSON), PyTorch or Keras code. */
-export function tlExport(network: Network, format: TlExportFormat): string {
-  if (format === 'pytorch') return toPyTorch(network);
-  if (format === 'keras') return toKeras(network);
-  return JSON.stringify(toJSON(network), null, 1);
+/** How the lab trains, as plain data (the JSON export's `training`). */
+export function tlTraining(state: TrainingLabState) {
+  return {
+    dataset: state.dataset,
+    noise: state.noise,
+    trainFraction: state.trainPercent / 100,
+    loss: state.loss,
+    optimiser: state.optimiser,
+    learningRate: state.learningRate,
+    batchSize: state.batchSize,
+    regularisation:
+      state.regularisation === 'none'
+        ? null
+        : { type: state.regularisation, rate: state.regularisationRate },
+    normalisation: state.norm === 'none' ? null : state.norm,
+    seed: state.seed,
+  };
+}
+
+const torchLoss: Record<TrainingLabState['loss'], string> = {
+  'half-mse': "lambda y, t: 0.5 * nn.functional.mse_loss(y, t)  # Playground's ½(y − t)²",
+  mse: 'nn.MSELoss()',
+  'bce-logits': 'nn.BCEWithLogitsLoss()  # targets 0 and 1',
+  'softmax-cross-entropy': 'nn.CrossEntropyLoss()  # targets: class indices',
+};
+const kerasLoss: Record<TrainingLabState['loss'], [string, string]> = {
+  'half-mse': [
+    'lambda t, y: 0.5 * keras.ops.mean(keras.ops.square(y - t))',
+    "Playground's ½(y − t)²",
+  ],
+  mse: ['keras.losses.MeanSquaredError()', 'mean squared error'],
+  'bce-logits': ['keras.losses.BinaryCrossentropy(from_logits=True)', 'targets 0 and 1'],
+  'softmax-cross-entropy': [
+    'keras.losses.SparseCategoricalCrossentropy(from_logits=True)',
+    'targets: class indices',
+  ],
+};
+
+/**
+ * Python that sets up training as in the lab: the loss, the optimiser and the
+ * regularisation of the dense layers' weights (not biases), as the engine applies it: L2
+ * adds λ·w to the gradient (PyTorch's weight_decay; Keras's l2(λ/2)), L1 adds λ·sign(w).
+ */
+export function tlTrainingCode(state: TrainingLabState, format: 'pytorch' | 'keras'): string {
+  const lr = state.learningRate;
+  const { regularisation: reg, regularisationRate: rate } = state;
+  const head = [
+    '',
+    `# Training as in the lab: ${tlDatasetLabel[state.dataset]}, batches of ${state.batchSize}, seed ${state.seed}${state.norm === 'none' ? '' : `, ${tlNormLabel[state.norm]} before each hidden activation`}.`,
+  ];
+  if (format === 'pytorch') {
+    const opt = state.optimiser === 'sgd' ? 'torch.optim.SGD' : 'torch.optim.Adam';
+    const lines = [
+      ...head,
+      `loss_fn = ${torchLoss[state.loss]}`,
+      "decay = [p for p in model.parameters() if p.dim() > 1]  # the dense layers' weights",
+      'rest = [p for p in model.parameters() if p.dim() <= 1]',
+    ];
+    if (reg === 'l2') {
+      lines.push(
+        `optimizer = ${opt}([{"params": decay, "weight_decay": ${rate}}, {"params": rest}], lr=${lr})`,
+      );
+    } else {
+      lines.push(`optimizer = ${opt}(model.parameters(), lr=${lr})`);
+    }
+    if (reg === 'l1') {
+      lines.push(
+        `# L1: before loss.backward(), add ${rate} * sum(p.abs().sum() for p in decay) to the loss.`,
+      );
+    }
+    return `${lines.join('\n')}\n`;
+  }
+  const opt = state.optimiser === 'sgd' ? 'keras.optimizers.SGD' : 'keras.optimizers.Adam';
+  const lines = [...head];
+  if (reg !== 'none') {
+    const r =
+      reg === 'l2' ? `keras.regularizers.L2(${rate / 2})` : `keras.regularizers.L1(${rate})`;
+    lines.push(
+      `# ${reg.toUpperCase()}: the lab adds ${reg === 'l2' ? 'λ·w' : 'λ·sign(w)'} (λ = ${rate}) to the gradient of each dense weight;`,
+      `# in Keras, give each layers.Dense above kernel_regularizer=${r} before training.`,
+    );
+  }
+  const [loss, note] = kerasLoss[state.loss];
+  lines.push(
+    `# Loss: ${note}.`,
+    `model.compile(optimizer=${opt}(learning_rate=${lr}), loss=${loss})`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The network as JSON (to load back with fromJSON), PyTorch or Keras code; with the lab's
+ * state, the training set-up too (JSON's `training`, code's loss and optimiser).
+ */
+export function tlExport(
+  network: Network,
+  format: TlExportFormat,
+  state?: TrainingLabState,
+): string {
+  if (format === 'json') {
+    const json = toJSON(network);
+    return JSON.stringify(state ? { ...json, training: tlTraining(state) } : json, null, 1);
+  }
+  const code = format === 'pytorch' ? toPyTorch(network) : toKeras(network);
+  return state ? `${code}${tlTrainingCode(state, format)}` : code;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -194,6 +335,8 @@ export function tlExport(network: Network, format: TlExportFormat): string {
 export interface TlLayerPoint {
   saturated: number;
   dead: number;
+  /** ‖dL/dθ‖ of the dense layer before this activation, weights and bias (NaN if none). */
+  gradNorm: number;
 }
 
 export interface TlHistoryPoint {
@@ -205,15 +348,30 @@ export interface TlHistoryPoint {
   layers: TlLayerPoint[];
 }
 
-/** The activation layers' probes, in order. */
+/** The activation layers' probes, in order, each with its dense layer's gradient norm. */
 export function activationProbes(probes: LayerProbe[] | null): TlLayerPoint[] {
+  if (!probes) return [];
+  const out: TlLayerPoint[] = [];
+  let grad = Number.NaN;
+  for (const p of probes) {
+    if (p.type === 'dense') grad = p.gradNorm ?? Number.NaN;
+    if (p.activation && p.activation.saturated !== null) {
+      out.push({
+        saturated: p.activation.saturated ?? Number.NaN,
+        dead: p.activation.deadBatch ?? Number.NaN,
+        gradNorm: grad,
+      });
+    }
+  }
+  return out;
+}
+
+/** The activation layers' pre-activation histograms, in order (empty before step 1). */
+export function activationHistograms(probes: LayerProbe[] | null): Histogram[] {
   if (!probes) return [];
   return probes
     .filter((p) => p.activation && p.activation.saturated !== null)
-    .map((p) => ({
-      saturated: p.activation?.saturated ?? Number.NaN,
-      dead: p.activation?.deadBatch ?? Number.NaN,
-    }));
+    .map((p) => p.activation?.histogram as Histogram);
 }
 
 /** At most this many points are kept; beyond it every other old point is dropped. */
@@ -270,17 +428,50 @@ function hex(rgb: readonly number[]) {
 export const tlColour = (score: number) =>
   hex(tlPalette[Math.round(((Math.max(-1, Math.min(1, score)) + 1) / 2) * (levels - 1))]);
 
-/** The decision map as a PNG data URL. */
-export function boundaryImage(
+/**
+ * Class colours of k-class maps: the light theme's series colours (the points take the
+ * theme's own), each mixed halfway with the map's grey so the points stand out.
+ */
+const classRgb: [number, number, number][] = [
+  [0x1f, 0x5f, 0xbf],
+  [0xa8, 0x49, 0x00],
+  [0x18, 0x80, 0x4a],
+  [0x7a, 0x3f, 0xbf],
+  [0xc0, 0x26, 0x4f],
+];
+export const tlClassNames = ['blue', 'orange', 'green', 'purple', 'pink'];
+export const tlClassPalette: [number, number, number][] = classRgb.map(
+  (c) => c.map((v, i) => Math.round((v + middle[i]) / 2)) as [number, number, number],
+);
+
+/** The decision map's pixels as palette indices, with the palette (k classes or scores). */
+export function boundaryPixels(
   grid: NonNullable<Snapshot['grid']>,
   loss: TrainingLabState['loss'],
-): string {
-  const { resolution, values } = grid;
+  classes = 0,
+): { indices: Uint8Array; palette: [number, number, number][] } {
+  const { values } = grid;
+  if (classes > 0) {
+    return {
+      indices: Uint8Array.from(values, (v) => Math.max(0, Math.min(classes - 1, v))),
+      palette: tlClassPalette.slice(0, classes),
+    };
+  }
   const indices = new Uint8Array(values.length);
   for (let k = 0; k < values.length; k++) {
     indices[k] = Math.round(((tlScore(values[k], loss) + 1) / 2) * (levels - 1));
   }
-  return palettePng(indices, resolution, resolution, tlPalette);
+  return { indices, palette: tlPalette };
+}
+
+/** The decision map as a PNG data URL (class regions when `classes` > 0). */
+export function boundaryImage(
+  grid: NonNullable<Snapshot['grid']>,
+  loss: TrainingLabState['loss'],
+  classes = 0,
+): string {
+  const { indices, palette } = boundaryPixels(grid, loss, classes);
+  return palettePng(indices, grid.resolution, grid.resolution, palette);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -290,13 +481,14 @@ export function activationName(id: string): string {
   return activations[id]?.name ?? id;
 }
 
-/** "2-4-2-1 network (tanh, tanh; tanh output)". */
+/** "2-4-2-1 network (tanh, tanh; tanh output)", with the normalisation if any. */
 export function describeNetwork(state: TrainingLabState): string {
-  const shape = [2, ...state.units, 1].join('-');
+  const shape = [2, ...state.units, classesOf(state.dataset) || 1].join('-');
   const hidden = state.units.length
     ? state.activations.map(activationName).join(', ')
     : 'no hidden layer';
-  return `${shape} network (${hidden}; ${state.output} output)`;
+  const norm = state.norm !== 'none' && state.units.length ? `, ${tlNormLabel[state.norm]}` : '';
+  return `${shape} network (${hidden}${norm}; ${state.output} output)`;
 }
 
 const pct = (v: number | null) =>
@@ -319,16 +511,61 @@ export function describeBoundary(state: TrainingLabState, s: Snapshot): string {
   if (isRegression(state.dataset)) {
     return `Output of a ${where}: orange where it is near −1, blue near +1, grey near 0; ${counts}, coloured by their targets. Test loss ${fmt(s.testLoss)}.`;
   }
+  const k = classesOf(state.dataset);
+  if (k) {
+    const colours = tlClassNames.slice(0, k).map((c, i) => `class ${i + 1} ${c}`);
+    return `Decision map of a ${where}: each region coloured by the class the network predicts there (${colours.join(', ')}); ${counts}, coloured by their class. Training accuracy ${pct(s.trainAccuracy)}, test accuracy ${pct(s.testAccuracy)}.`;
+  }
   return `Decision map of a ${where}: orange where it predicts −1, blue where it predicts +1, paler near the boundary; ${counts}. Training accuracy ${pct(s.trainAccuracy)}, test accuracy ${pct(s.testAccuracy)}.`;
 }
 
-export function describeLoss(history: TlHistoryPoint[]): string {
+export function describeLoss(history: TlHistoryPoint[], compare: TlCompare | null = null): string {
   const first = history[0];
   const last = history.at(-1);
   if (!first || !last) return 'No losses yet.';
   const now = `Training loss ${fmt(last.train)} and test loss ${fmt(last.test)} at step ${last.step} (epoch ${last.epoch})`;
-  if (first === last) return `${now}, before any training.`;
-  return `${now}, from ${fmt(first.train)} and ${fmt(first.test)} at step ${first.step}.`;
+  const own =
+    first === last
+      ? `${now}, before any training.`
+      : `${now}, from ${fmt(first.train)} and ${fmt(first.test)} at step ${first.step}.`;
+  if (!compare) return own;
+  const b = compare.history.at(-1);
+  const other = b
+    ? `${compare.names[1]} (green): training loss ${fmt(b.train)} and test loss ${fmt(b.test)} at step ${b.step}.`
+    : `${compare.names[1]} (green): no losses yet.`;
+  return `${compare.names[0]} (blue): ${own[0].toLowerCase()}${own.slice(1)} ${other} Solid lines are training loss, dashed test loss; both runs start from the same weights on the same data.`;
+}
+
+export function describeGrads(state: TrainingLabState, history: TlHistoryPoint[]): string {
+  const names = layerNames(state);
+  const last = history.at(-1);
+  if (names.length === 0) return 'The network has no activation layer to probe.';
+  if (!last || last.layers.length === 0) {
+    return 'The gradient norms appear after the first training step: for each layer, the size ‖dL/dθ‖ of the gradient of its dense weights and biases, on a log scale.';
+  }
+  const first = history.find((h) => h.layers.length > 0) ?? last;
+  const parts = last.layers.map(
+    (l, i) =>
+      `${names[i]} ${fmt(l.gradNorm)} (${fmt(first.layers[i]?.gradNorm ?? Number.NaN)} at step ${first.step})`,
+  );
+  return `Gradient norm ‖dL/dθ‖ of each layer's dense weights and biases at step ${last.step}, on the last batch: ${parts.join('; ')}.`;
+}
+
+export function describeHistograms(state: TrainingLabState, histograms: Histogram[]): string {
+  const names = layerNames(state);
+  if (names.length === 0) return 'The network has no activation layer to probe.';
+  if (histograms.length === 0) {
+    return 'The histograms appear after the first training step: for each activation layer, how its inputs (the pre-activations) spread over [−4, 4] on the last batch.';
+  }
+  const parts = histograms.map((h, i) => {
+    const shares = shareOf(h);
+    const total = h.counts.reduce((a, b) => a + b, h.below + h.above);
+    const w = (h.hi - h.lo) / h.counts.length;
+    const peak = shares.indexOf(Math.max(...shares));
+    const outside = total > 0 ? (h.below + h.above) / total : 0;
+    return `${names[i]}: most values in [${fmt(h.lo + peak * w)}, ${fmt(h.lo + (peak + 1) * w)}) (${pct(shares[peak])}), ${pct(outside)} outside [${fmt(h.lo)}, ${fmt(h.hi)}]`;
+  });
+  return `Pre-activations on the last batch: ${parts.join('; ')}.`;
 }
 
 export function layerNames(state: TrainingLabState): string[] {
@@ -368,8 +605,15 @@ export function boundaryFigure(
   const side = Math.max(180, Math.min(360, width - margin.left - margin.right));
   const [lo, hi] = tlLimits.extent;
   const regression = isRegression(state.dataset);
+  const k = classesOf(state.dataset);
   const fill = (p: TlPoint) =>
-    regression ? tlColour(p.value) : p.value > 0 ? 'var(--nl-series-1)' : 'var(--nl-series-2)';
+    regression
+      ? tlColour(p.value)
+      : k
+        ? `var(--nl-series-${p.value + 1})`
+        : p.value > 0
+          ? 'var(--nl-series-1)'
+          : 'var(--nl-series-2)';
   const marks: Plot.Markish[] = [];
   if (snapshot.grid) {
     // A grid value is the output at a grid point; the image's pixels are centred on them.
@@ -380,7 +624,7 @@ export function boundaryFigure(
         y: 'y',
         width: side * (1 + (2 * half) / (hi - lo)),
         height: side * (1 + (2 * half) / (hi - lo)),
-        src: boundaryImage(snapshot.grid, state.loss),
+        src: boundaryImage(snapshot.grid, state.loss, k),
         preserveAspectRatio: 'none',
         imageRendering: 'auto',
         opacity: 0.75,
@@ -434,24 +678,274 @@ export function boundaryFigure(
   };
 }
 
-/** Training and test loss over the steps so far. */
-export function lossFigure(history: TlHistoryPoint[], width = 320): Plot.PlotOptions {
-  const rows = history
-    .flatMap((h) => [
-      { step: h.step, loss: h.train, set: 'training' },
-      { step: h.step, loss: h.test, set: 'test' },
-    ])
-    .filter((r) => Number.isFinite(r.loss));
-  const last = history.at(-1);
-  const ends = last
-    ? [
-        { step: last.step, loss: last.train, set: 'training' },
-        { step: last.step, loss: last.test, set: 'test' },
-      ].filter((r) => Number.isFinite(r.loss))
-    : [];
-  const colour = (set: string) =>
-    set === 'training' ? 'var(--nl-series-1)' : 'var(--nl-series-2)';
-  const maxStep = Math.max(1, last?.step ?? 1);
+// ---------------------------------------------------------------------------------------
+// Live charts. While a run plays, a chart is redrawn by Plot only when one of its domains
+// must grow; otherwise the page moves its lines in place (tlLinePath with the chart's
+// scales). Domains grow in steps of 1, 2, 5 × 10ⁿ, so a long run redraws a few dozen times.
+
+/** The smallest of 1, 2, 5 × 10ⁿ at or above v (at least `least`). */
+export function niceCeil(v: number, least = 0): number {
+  const x = Math.max(v, least);
+  if (!(x > 0) || !Number.isFinite(x)) return Math.max(least, 1);
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 2, 5, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  return 10 * p;
+}
+
+/** The domains a chart is drawn with: the step axis and the value axis. */
+export interface TlDomains {
+  x: [number, number];
+  y: [number, number];
+}
+
+/** `prev` if it holds `need`, else the union of both (domains only grow during a run). */
+export function growDomains(prev: TlDomains | null, need: TlDomains): TlDomains {
+  if (!prev) return need;
+  const holds = (a: [number, number], b: [number, number]) => a[0] <= b[0] && a[1] >= b[1];
+  if (holds(prev.x, need.x) && holds(prev.y, need.y)) return prev;
+  return {
+    x: [Math.min(prev.x[0], need.x[0]), Math.max(prev.x[1], need.x[1])],
+    y: [Math.min(prev.y[0], need.y[0]), Math.max(prev.y[1], need.y[1])],
+  };
+}
+
+const finite = (vs: number[]) => vs.filter((v) => Number.isFinite(v));
+
+/**
+ * The step axis for the steps so far: [0, the 1-2-5 ceiling of twice the last step, at
+ * least 10]. The headroom halves how often a fast run must redraw its charts.
+ */
+export function stepDomain(...histories: TlHistoryPoint[][]): [number, number] {
+  const last = Math.max(0, ...histories.map((h) => h.at(-1)?.step ?? 0));
+  return [0, last <= 10 ? 10 : niceCeil(2 * last)];
+}
+
+/** The loss chart's domains: every loss so far under a 1-2-5 ceiling. */
+export function lossDomains(...histories: TlHistoryPoint[][]): TlDomains {
+  const top = Math.max(0, ...finite(histories.flat().flatMap((h) => [h.train, h.test])));
+  return { x: stepDomain(...histories), y: [0, niceCeil(top, 0.1)] };
+}
+
+/** The gradient chart's domains: whole decades around every finite positive norm. */
+export function gradDomains(history: TlHistoryPoint[]): TlDomains {
+  const norms = finite(history.flatMap((h) => h.layers.map((l) => l.gradNorm))).filter(
+    (v) => v > 0,
+  );
+  const lo = norms.length ? 10 ** Math.floor(Math.log10(Math.min(...norms))) : 1e-3;
+  const hi = norms.length ? 10 ** Math.ceil(Math.log10(Math.max(...norms))) : 1;
+  return { x: stepDomain(history), y: [Math.max(1e-12, lo), Math.max(hi, lo * 10)] };
+}
+
+/** The histogram chart's domains: the probes' range and the largest share under a ceiling. */
+export function histogramDomains(histograms: Histogram[]): TlDomains {
+  const first = histograms[0];
+  const shares = histograms.flatMap((h) => shareOf(h));
+  return {
+    x: first ? [first.lo, first.hi] : [-4, 4],
+    y: [0, niceCeil(Math.max(0, ...shares), 0.1)],
+  };
+}
+
+/** A histogram's bins as shares of every value (those out of range included). */
+function shareOf(h: Histogram): number[] {
+  const total = h.counts.reduce((a, b) => a + b, h.below + h.above);
+  return h.counts.map((c) => (total > 0 ? c / total : 0));
+}
+
+/** A run of points as an SVG path: M…L…, broken where a value is not finite. */
+export function tlLinePath(
+  points: readonly (readonly [number, number])[],
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string {
+  let d = '';
+  let pen = false;
+  for (const [x, y] of points) {
+    if (!(Number.isFinite(x) && Number.isFinite(y))) {
+      pen = false;
+      continue;
+    }
+    const px = sx(x);
+    const py = sy(y);
+    d += `${pen ? 'L' : 'M'}${Math.round(px * 100) / 100},${Math.round(py * 100) / 100}`;
+    pen = true;
+  }
+  return d;
+}
+
+/** Bins [edge, share] drawn as a filled step outline down to `base` (a histogram). */
+export function tlStepArea(
+  bins: readonly (readonly [number, number])[],
+  width: number,
+  sx: (v: number) => number,
+  sy: (v: number) => number,
+): string {
+  if (bins.length === 0) return '';
+  const r = (v: number) => Math.round(v * 100) / 100;
+  const base = r(sy(0));
+  let d = `M${r(sx(bins[0][0]))},${base}`;
+  for (const [x, y] of bins) d += `V${r(sy(y))}H${r(sx(x + width))}`;
+  return `${d}V${base}Z`;
+}
+
+/**
+ * What changes in a live chart between redraws, in data units: for each mark (by class
+ * name), per facet, its points ('line', 'area') or its one label ('text').
+ */
+export interface TlLiveMark {
+  className: string;
+  kind: 'line' | 'area' | 'text';
+  facets: { points: [number, number][]; text?: string; binWidth?: number }[];
+}
+
+/** A chart as Plot returns it: an SVG element with its scales. */
+export type TlScaledSvg = SVGSVGElement & {
+  scale(name: string): { apply(v: number): number } | undefined;
+};
+
+/**
+ * Moves a chart's marks to `marks` using the chart's own scales, in place: a line's or an
+ * area's path, a label's position and text. False when the chart's structure does not
+ * match (a facet or a label Plot did not draw): then it needs a full redraw.
+ */
+export function tlApplyLive(svg: TlScaledSvg, marks: TlLiveMark[]): boolean {
+  const x = svg.scale('x');
+  const y = svg.scale('y');
+  if (!x || !y) return false;
+  const sx = (v: number) => x.apply(v);
+  const sy = (v: number) => y.apply(v);
+  for (const m of marks) {
+    const groups = svg.querySelectorAll(`g.${m.className}`);
+    const used = m.facets.filter((f) => f.points.length > 0).length;
+    if (used === 0 && groups.length === 0) continue;
+    if (groups.length !== m.facets.length) return false;
+    for (let i = 0; i < groups.length; i++) {
+      const f = m.facets[i];
+      const g = groups[i];
+      if (m.kind === 'text') {
+        const text = g.querySelector('text');
+        if (!text) {
+          if (f.points.length === 0) continue;
+          return false;
+        }
+        const [p] = f.points;
+        if (!p) {
+          text.setAttribute('visibility', 'hidden');
+          continue;
+        }
+        text.removeAttribute('visibility');
+        text.setAttribute('transform', `translate(${sx(p[0])},${sy(p[1])})`);
+        if (text.textContent !== f.text) text.textContent = f.text ?? '';
+        continue;
+      }
+      let path = g.querySelector('path');
+      if (!path) {
+        path = svg.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'path');
+        g.append(path);
+      }
+      path.setAttribute(
+        'd',
+        m.kind === 'line'
+          ? tlLinePath(f.points, sx, sy)
+          : tlStepArea(f.points, f.binWidth ?? 0, sx, sy),
+      );
+    }
+  }
+  return true;
+}
+
+export interface TlCompare {
+  /** The compared run's history. */
+  history: TlHistoryPoint[];
+  /** The two runs' names: "Tanh" and "ReLU". */
+  names: [string, string];
+}
+
+const lossColour = (set: string, run: 0 | 1, compare: boolean) =>
+  compare
+    ? run === 0
+      ? 'var(--nl-series-1)'
+      : 'var(--nl-series-3)'
+    : set === 'training'
+      ? 'var(--nl-series-1)'
+      : 'var(--nl-series-2)';
+
+/** The loss chart's lines and end labels, for in-place updates. */
+export function lossLive(history: TlHistoryPoint[], compare?: TlCompare | null): TlLiveMark[] {
+  const runs = compare ? [history, compare.history] : [history];
+  return runs.flatMap((h, run) => {
+    const suffix = run === 0 ? '' : '-b';
+    const last = h.at(-1);
+    return (['training', 'test'] as const).flatMap((set): TlLiveMark[] => {
+      const key = set === 'training' ? 'train' : 'test';
+      const label = compare ? (set === 'test' ? null : compare.names[run]) : set;
+      const marks: TlLiveMark[] = [
+        {
+          className: `nl-loss-${set}${suffix}`,
+          kind: 'line',
+          facets: [{ points: h.map((p) => [p.step, p[key]]) }],
+        },
+      ];
+      if (label !== null) {
+        marks.push({
+          className: `nl-loss-label-${set}${suffix}`,
+          kind: 'text',
+          facets: [
+            {
+              points: last && Number.isFinite(last[key]) ? [[last.step, last[key]]] : [],
+              text: label,
+            },
+          ],
+        });
+      }
+      return marks;
+    });
+  });
+}
+
+/** Training and test loss over the steps so far (and the compared run's, if any). */
+export function lossFigure(
+  history: TlHistoryPoint[],
+  width = 320,
+  domains: TlDomains = lossDomains(history),
+  compare: TlCompare | null = null,
+): Plot.PlotOptions {
+  const live = lossLive(history, compare);
+  const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: 'var(--nl-axis)', ariaHidden: 'true' })];
+  for (const m of live) {
+    const run = m.className.endsWith('-b') ? 1 : 0;
+    const set = m.className.includes('training') ? 'training' : 'test';
+    const data = m.facets[0].points.map(([step, loss]) => ({ step, loss }));
+    if (m.kind === 'line') {
+      marks.push(
+        Plot.line(data, {
+          x: 'step',
+          y: 'loss',
+          stroke: lossColour(set, run as 0 | 1, Boolean(compare)),
+          strokeWidth: 2,
+          strokeDasharray: set === 'test' ? '5 3' : undefined,
+          className: m.className,
+          ariaHidden: 'true',
+        }),
+      );
+    } else {
+      // Labels at the ends, the training one above and the test one below, so they stay
+      // apart when the curves meet.
+      marks.push(
+        Plot.text(data, {
+          x: 'step',
+          y: 'loss',
+          text: () => m.facets[0].text,
+          dx: 6,
+          dy: set === 'training' && run === 0 ? -6 : 6,
+          textAnchor: 'start',
+          fill: compare ? lossColour(set, run as 0 | 1, true) : 'currentColor',
+          className: m.className,
+          ariaHidden: 'true',
+        }),
+      );
+    }
+  }
   return {
     width,
     height: 170,
@@ -459,59 +953,53 @@ export function lossFigure(history: TlHistoryPoint[], width = 320): Plot.PlotOpt
     marginRight: 64,
     marginBottom: 34,
     style,
-    ariaLabel: 'Training and test loss over the run',
-    ariaDescription: describeLoss(history),
+    ariaLabel: compare
+      ? `Training and test loss of the ${compare.names[0]} and ${compare.names[1]} runs`
+      : 'Training and test loss over the run',
+    ariaDescription: describeLoss(history, compare),
     x: {
       label: 'step',
       labelAnchor: 'center',
       labelOffset: 30,
-      domain: [0, maxStep],
+      domain: domains.x,
       ticks: 4,
       tickFormat: '~s',
     },
-    y: { label: 'loss', grid: true, nice: true, zero: true, ticks: 4 },
-    marks: [
-      Plot.ruleY([0], { stroke: 'var(--nl-axis)', ariaHidden: 'true' }),
-      ...(['training', 'test'] as const).map((set) =>
-        Plot.line(
-          rows.filter((r) => r.set === set),
-          {
-            x: 'step',
-            y: 'loss',
-            stroke: colour(set),
-            strokeWidth: 2,
-            strokeDasharray: set === 'test' ? '5 3' : undefined,
-            className: `nl-loss-${set}`,
-            ariaHidden: 'true',
-          },
-        ),
-      ),
-      Plot.dot(ends, {
-        x: 'step',
-        y: 'loss',
-        r: 2.5,
-        fill: (r) => colour(r.set),
-        ariaHidden: 'true',
-      }),
-      // Labels at the ends, the training one above and the test one below, so they stay
-      // apart when the curves meet.
-      ...(['training', 'test'] as const).map((set) =>
-        Plot.text(
-          ends.filter((r) => r.set === set),
-          {
-            x: 'step',
-            y: 'loss',
-            text: 'set',
-            dx: 6,
-            dy: set === 'training' ? -6 : 6,
-            textAnchor: 'start',
-            fill: 'currentColor',
-            ariaHidden: 'true',
-          },
-        ),
-      ),
-    ],
+    y: { label: 'loss', grid: true, domain: domains.y, ticks: 4 },
+    marks,
   };
+}
+
+/** The layers chart's lines and end labels, one facet per activation layer. */
+export function layersLive(state: TrainingLabState, history: TlHistoryPoint[]): TlLiveMark[] {
+  const panels = layerNames(state).length;
+  const last = history.at(-1);
+  return (['saturated', 'dead'] as const).flatMap((kind): TlLiveMark[] => {
+    const cls = kind === 'saturated' ? 'saturated' : 'dead-units';
+    const word = kind === 'saturated' ? 'saturated' : 'dead units';
+    const facets = Array.from({ length: panels }, (_, i) => i);
+    return [
+      {
+        className: `nl-probe-${cls}`,
+        kind: 'line',
+        facets: facets.map((i) => ({
+          points: history
+            .filter((h) => h.layers[i])
+            .map((h): [number, number] => [h.step, h.layers[i][kind]]),
+        })),
+      },
+      {
+        className: `nl-probe-end-${cls}`,
+        kind: 'text',
+        facets: facets.map((i) => {
+          const v = last?.layers[i]?.[kind];
+          return v === undefined || !Number.isFinite(v)
+            ? { points: [] }
+            : { points: [[last?.step ?? 0, v]], text: `${word} ${Math.round(100 * v)}%` };
+        }),
+      },
+    ];
+  });
 }
 
 /** One panel per activation layer: saturated and dead fractions over the steps. */
@@ -519,21 +1007,18 @@ export function layersFigure(
   state: TrainingLabState,
   history: TlHistoryPoint[],
   width = 320,
+  x: [number, number] = stepDomain(history),
 ): Plot.PlotOptions {
   const names = layerNames(state);
-  const rows = history
-    .flatMap((h) =>
-      h.layers.flatMap((l, i) => [
-        { step: h.step, layer: names[i], value: l.saturated, kind: 'saturated' },
-        { step: h.step, layer: names[i], value: l.dead, kind: 'dead units' },
-      ]),
-    )
-    .filter((r) => r.layer !== undefined && Number.isFinite(r.value));
+  const live = layersLive(state, history);
   const panels = Math.max(1, names.length);
-  const last = history.at(-1);
-  const colour = (kind: string) =>
-    kind === 'saturated' ? 'var(--nl-series-4)' : 'var(--nl-series-5)';
+  const colour = (cls: string) =>
+    cls.endsWith('saturated') ? 'var(--nl-series-4)' : 'var(--nl-series-5)';
   const panelNames = names.length ? names : ['no activation layer'];
+  const rowsOf = (m: TlLiveMark) =>
+    m.facets.flatMap((f, i) =>
+      f.points.map(([step, value]) => ({ step, value, layer: names[i], text: f.text })),
+    );
   const marks: Plot.Markish[] = [
     Plot.frame({ stroke: 'var(--nl-axis)', ariaHidden: 'true' }),
     // Each panel's title above its top-left corner.
@@ -546,23 +1031,42 @@ export function layersFigure(
       fill: 'currentColor',
       ariaHidden: 'true',
     }),
-    ...(['saturated', 'dead units'] as const).map((kind) =>
-      Plot.line(
-        rows.filter((r) => r.kind === kind),
-        {
+  ];
+  const any = live.some((m) => m.kind === 'line' && m.facets.some((f) => f.points.length > 0));
+  for (const m of live) {
+    const rows = rowsOf(m);
+    if (m.kind === 'line') {
+      marks.push(
+        Plot.line(rows, {
           x: 'step',
           y: 'value',
           fy: 'layer',
-          stroke: colour(kind),
+          stroke: colour(m.className),
           strokeWidth: 1.8,
-          strokeDasharray: kind === 'dead units' ? '4 2' : undefined,
-          className: `nl-probe-${kind.replace(' ', '-')}`,
+          strokeDasharray: m.className.endsWith('dead-units') ? '4 2' : undefined,
+          className: m.className,
           ariaHidden: 'true',
-        },
-      ),
-    ),
-  ];
-  if (rows.length === 0) {
+        }),
+      );
+    } else if (any) {
+      // Latest values as labels at the right of each panel.
+      marks.push(
+        Plot.text(rows, {
+          x: 'step',
+          y: 'value',
+          fy: 'layer',
+          text: 'text',
+          dx: 4,
+          dy: m.className.endsWith('saturated') ? -5 : 5,
+          textAnchor: 'start',
+          fill: colour(m.className),
+          className: m.className,
+          ariaHidden: 'true',
+        }),
+      );
+    }
+  }
+  if (!any) {
     marks.push(
       Plot.text([names.length ? 'no probes before the first step' : 'no activation layer'], {
         frameAnchor: 'middle',
@@ -570,27 +1074,6 @@ export function layersFigure(
         ariaHidden: 'true',
       }),
     );
-  } else {
-    // Latest values as labels at the right of each panel.
-    const ends = rows.filter((r) => r.step === last?.step);
-    for (const kind of ['saturated', 'dead units'] as const) {
-      marks.push(
-        Plot.text(
-          ends.filter((r) => r.kind === kind),
-          {
-            x: 'step',
-            y: 'value',
-            fy: 'layer',
-            text: (r) => `${kind} ${Math.round(100 * r.value)}%`,
-            dx: 4,
-            dy: kind === 'saturated' ? -5 : 5,
-            textAnchor: 'start',
-            fill: colour(kind),
-            ariaHidden: 'true',
-          },
-        ),
-      );
-    }
   }
   return {
     width,
@@ -606,11 +1089,211 @@ export function layersFigure(
       label: 'step',
       labelAnchor: 'center',
       labelOffset: 28,
-      domain: [0, Math.max(1, last?.step ?? 1)],
+      domain: x,
       ticks: 4,
       tickFormat: '~s',
     },
     y: { label: null, domain: [0, 1], ticks: 2, tickFormat: '.0%', grid: true },
+    fy: { domain: panelNames, axis: null, padding: 0.4 },
+    marks,
+  };
+}
+
+/** The gradient chart's lines and end labels: one line per activation layer's dense layer. */
+export function gradLive(state: TrainingLabState, history: TlHistoryPoint[]): TlLiveMark[] {
+  const names = layerNames(state);
+  const last = history.at(-1);
+  return names.flatMap((_, i): TlLiveMark[] => {
+    const v = last?.layers[i]?.gradNorm;
+    return [
+      {
+        className: `nl-grad-${i}`,
+        kind: 'line',
+        facets: [
+          {
+            points: history
+              .filter((h) => h.layers[i])
+              .map((h): [number, number] => [
+                h.step,
+                h.layers[i].gradNorm > 0 ? h.layers[i].gradNorm : Number.NaN,
+              ]),
+          },
+        ],
+      },
+      {
+        className: `nl-grad-end-${i}`,
+        kind: 'text',
+        facets: [
+          {
+            points: v !== undefined && v > 0 && Number.isFinite(v) ? [[last?.step ?? 0, v]] : [],
+            text: i < state.units.length ? `layer ${i + 1}` : 'output',
+          },
+        ],
+      },
+    ];
+  });
+}
+
+const seriesColour = (i: number) => `var(--nl-series-${(i % 6) + 1})`;
+
+/** Gradient norms of each layer's dense parameters over the steps, on a log scale. */
+export function gradFigure(
+  state: TrainingLabState,
+  history: TlHistoryPoint[],
+  width = 320,
+  domains: TlDomains = gradDomains(history),
+): Plot.PlotOptions {
+  const live = gradLive(state, history);
+  const marks: Plot.Markish[] = [Plot.frame({ stroke: 'var(--nl-axis)', ariaHidden: 'true' })];
+  for (const m of live) {
+    const i = Number(/(\d+)$/.exec(m.className)?.[1]);
+    const data = m.facets[0].points.map(([step, norm]) => ({ step, norm }));
+    marks.push(
+      m.kind === 'line'
+        ? Plot.line(data, {
+            x: 'step',
+            y: 'norm',
+            stroke: seriesColour(i),
+            strokeWidth: 1.8,
+            className: m.className,
+            ariaHidden: 'true',
+          })
+        : Plot.text(data, {
+            x: 'step',
+            y: 'norm',
+            text: () => m.facets[0].text,
+            dx: 4,
+            textAnchor: 'start',
+            fill: seriesColour(i),
+            className: m.className,
+            ariaHidden: 'true',
+          }),
+    );
+  }
+  if (!history.some((h) => h.layers.length > 0)) {
+    marks.push(
+      Plot.text([live.length ? 'no gradients before the first step' : 'no hidden layer'], {
+        frameAnchor: 'middle',
+        fill: 'currentColor',
+        ariaHidden: 'true',
+      }),
+    );
+  }
+  return {
+    width,
+    height: 170,
+    marginLeft: 52,
+    marginRight: 64,
+    marginBottom: 34,
+    style,
+    ariaLabel: 'Gradient norm of each layer over the run',
+    ariaDescription: describeGrads(state, history),
+    x: {
+      label: 'step',
+      labelAnchor: 'center',
+      labelOffset: 30,
+      domain: domains.x,
+      ticks: 4,
+      tickFormat: '~s',
+    },
+    y: {
+      type: 'log',
+      label: '‖gradient‖',
+      domain: domains.y,
+      ticks: 4,
+      tickFormat: '~g',
+      grid: true,
+    },
+    marks,
+  };
+}
+
+/** The histogram chart's areas, one facet per activation layer. */
+export function histogramLive(state: TrainingLabState, histograms: Histogram[]): TlLiveMark[] {
+  const panels = layerNames(state).length;
+  return [
+    {
+      className: 'nl-histogram',
+      kind: 'area',
+      facets: Array.from({ length: panels }, (_, i) => {
+        const h = histograms[i];
+        if (!h) return { points: [] };
+        const w = (h.hi - h.lo) / h.counts.length;
+        return {
+          points: shareOf(h).map((v, j): [number, number] => [h.lo + j * w, v]),
+          binWidth: w,
+        };
+      }),
+    },
+  ];
+}
+
+/** Each activation layer's pre-activations on the last batch, as a histogram. */
+export function histogramFigure(
+  state: TrainingLabState,
+  histograms: Histogram[],
+  width = 320,
+  domains: TlDomains = histogramDomains(histograms),
+): Plot.PlotOptions {
+  const names = layerNames(state);
+  const panelNames = names.length ? names : ['no activation layer'];
+  const [m] = histogramLive(state, histograms);
+  // Each bin as two points (its left and right edges), drawn with a step curve.
+  const rows = m.facets.flatMap((f, i) =>
+    f.points.flatMap(([x, share]) => [
+      { x, share, layer: names[i] },
+      { x: x + (f.binWidth ?? 0), share, layer: names[i] },
+    ]),
+  );
+  const marks: Plot.Markish[] = [
+    Plot.frame({ stroke: 'var(--nl-axis)', ariaHidden: 'true' }),
+    Plot.text(panelNames, {
+      fy: (d) => d,
+      text: (d) => d,
+      frameAnchor: 'top-left',
+      lineAnchor: 'bottom',
+      dy: -3,
+      fill: 'currentColor',
+      ariaHidden: 'true',
+    }),
+    Plot.areaY(rows, {
+      x: 'x',
+      y: 'share',
+      fy: 'layer',
+      fill: 'var(--nl-series-1)',
+      fillOpacity: 0.55,
+      stroke: 'var(--nl-series-1)',
+      className: 'nl-histogram',
+      ariaHidden: 'true',
+    }),
+  ];
+  if (rows.length === 0) {
+    marks.push(
+      Plot.text([names.length ? 'no probes before the first step' : 'no activation layer'], {
+        frameAnchor: 'middle',
+        fill: 'currentColor',
+        ariaHidden: 'true',
+      }),
+    );
+  }
+  return {
+    width,
+    height: 28 + 64 * Math.max(1, names.length),
+    marginLeft: 44,
+    marginRight: 16,
+    marginTop: 18,
+    marginBottom: 30,
+    style,
+    ariaLabel: 'Histogram of the pre-activations of each activation layer',
+    ariaDescription: describeHistograms(state, histograms),
+    x: {
+      label: 'pre-activation',
+      labelAnchor: 'center',
+      labelOffset: 28,
+      domain: domains.x,
+      ticks: 5,
+    },
+    y: { label: null, domain: domains.y, ticks: 2, tickFormat: '.0%', grid: true },
     fy: { domain: panelNames, axis: null, padding: 0.4 },
     marks,
   };

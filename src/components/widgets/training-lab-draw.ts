@@ -1,67 +1,135 @@
-// The heavy half of <nl-training-lab>: the training worker (through comlink), Plot and the
-// engine, loaded on first use. The run lives in the worker's TrainingSession; this side
-// keeps the history of snapshots and draws at most once per animation frame.
+// The heavy half of <nl-training-lab>: the training worker(s) (through comlink), Plot and
+// the engine, loaded on first use. Each run lives in a worker's TrainingSession (two in
+// compare mode); this side keeps the history of snapshots and draws at most once per
+// animation frame. While a run plays, charts move their lines in place and Plot redraws a
+// chart only when one of its domains must grow, at most one chart per frame, so that no
+// frame does more than one Plot layout.
 
-import * as Plot from '@observablehq/plot';
+import type * as Plot from '@observablehq/plot';
 import * as Comlink from 'comlink';
 import {
+  activationHistograms,
+  activationName,
   appendHistory,
   boundaryFigure,
   boundaryImage,
+  boundaryPixels,
+  classesOf,
   describeBoundary,
+  describeGrads,
+  describeHistograms,
   describeLayers,
   describeLoss,
+  gradDomains,
+  gradFigure,
+  gradLive,
+  growDomains,
+  histogramDomains,
+  histogramFigure,
+  histogramLive,
   layersFigure,
+  layersLive,
+  lossDomains,
   lossFigure,
+  lossLive,
+  stepDomain,
+  type TlCompare,
+  type TlDomains,
   type TlExportFormat,
   type TlHistoryPoint,
+  type TlLiveMark,
   type TlPoint,
+  type TlScaledSvg,
   type TrainingLabState,
+  tlApplyLive,
+  tlCompareState,
   tlExport,
   tlReplay,
   tlRun,
   tlSessionConfig,
 } from '../figures/training-lab.ts';
 import type { Snapshot, TrainingSession } from '../workers/training-session.ts';
+import { drawPlot } from './plot.ts';
 
 export interface Lab {
   configure(state: TrainingLabState): Promise<void>;
   toggle(): Promise<void>;
   step(): Promise<void>;
   reset(): Promise<void>;
+  setSpeed(stepsPerSecond: number): Promise<void>;
   export(format: TlExportFormat): Promise<void>;
   copy(): Promise<void>;
 }
 
+interface Chart {
+  /** The container of the chart's SVG. */
+  selector: string;
+  /** The domains the data needs now. */
+  need(): TlDomains;
+  /** The chart with these domains. */
+  plot(domains: TlDomains, width: number): Plot.PlotOptions;
+  /** The marks that move. */
+  live(): TlLiveMark[];
+  /** Its text alternative. */
+  describe(): string;
+  domains: TlDomains | null;
+  key: string;
+}
+
+interface Run {
+  session: Comlink.Remote<TrainingSession>;
+  worker: Worker;
+  history: TlHistoryPoint[];
+  latest: Snapshot | null;
+  running: boolean;
+}
+
 export async function createLab(widget: HTMLElement, initial: TrainingLabState): Promise<Lab> {
-  /** Redraw times in ms (the last 200), for measuring in a browser test. */
+  /** Redraw times in ms and their start times (the last 400), for browser tests. */
   const drawTimes: number[] = [];
-  const worker = new Worker(new URL('../workers/training-worker.ts', import.meta.url), {
-    type: 'module',
-  });
-  const session = Comlink.wrap<TrainingSession>(worker);
+  const drawStarts: number[] = [];
+  /** Full Plot redraws of the charts, counted for browser tests. */
+  const counts = { full: 0, live: 0 };
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
   const button = (name: string) => q<HTMLButtonElement>(`button[name=${name}]`);
   const reduced = matchMedia('(prefers-reduced-motion: reduce)');
 
+  const newRun = async (onSnapshot: (run: Run, s: Snapshot) => void): Promise<Run> => {
+    const worker = new Worker(new URL('../workers/training-worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    const session = Comlink.wrap<TrainingSession>(worker);
+    const run: Run = { session, worker, history: [], latest: null, running: false };
+    await session.subscribe(
+      Comlink.proxy((s: Snapshot) => {
+        // Pushed snapshots belong to a running run; any still in flight after a pause or a
+        // new configuration are dropped by the step check in receive().
+        if (run.running) onSnapshot(run, s);
+      }),
+    );
+    return run;
+  };
+
   let state = initial;
+  let compareState: TrainingLabState | null = null;
   let configured = '';
   let points: TlPoint[] = [];
-  let history: TlHistoryPoint[] = [];
-  let latest: Snapshot | null = null;
-  let running = false;
   let frame = 0;
   let lastDraw = 0;
-  let lastCharts = 0;
-  let nextChart: 'loss' | 'layers' = 'loss';
-  // The boundary's Plot is redrawn only when the state or the width changes; during a run
-  // only its image and description change.
+  let speed: number | null = initial.speed || null;
+  // The boundaries' Plots are redrawn only when the state or the width changes; during a
+  // run only their images and descriptions change.
   let boundaryKey = '';
+  let boundaryKeyB = '';
 
-  const setRunning = (on: boolean) => {
-    running = on;
-    const play = button('play');
-    play.textContent = on ? 'Pause' : 'Play';
+  const runA = await newRun((run, s) => receive(run, s));
+  let runB: Run | null = null;
+  const runs = () => (runB && compareState ? [runA, runB] : [runA]);
+  const running = () => runs().some((r) => r.running);
+
+  const setRunning = (run: Run, on: boolean) => {
+    run.running = on;
+    button('play').textContent = running() ? 'Pause' : 'Play';
   };
 
   const problem = (text: string | null) => {
@@ -86,141 +154,307 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
     }
   };
 
-  const draw = () => {
-    frame = 0;
-    const s = latest;
-    if (!s) return;
-    const t0 = performance.now();
-    lastDraw = t0;
-    q<HTMLOutputElement>('output[name=progress]').value = s.diverged
-      ? `Diverged at step ${s.diverged.step} (epoch ${s.epoch})`
-      : `Epoch ${s.epoch} · step ${s.step}`;
-    const boundary = q<HTMLElement>('.tl-boundary .nl-plot');
+  const compareInfo = (): TlCompare | null =>
+    runB && compareState
+      ? {
+          history: runB.history,
+          names: [
+            [...new Set(state.activations.map(activationName))].join(', ') || 'linear',
+            activationName(state.compare),
+          ],
+        }
+      : null;
+
+  const histograms = () => activationHistograms(runA.latest?.probes ?? null);
+  const xDomain = () => stepDomain(...runs().map((r) => r.history));
+
+  const charts: Chart[] = [
+    {
+      selector: '.tl-loss .nl-plot',
+      need: () => lossDomains(...runs().map((r) => r.history)),
+      plot: (d, w) => lossFigure(runA.history, w, d, compareInfo()),
+      live: () => lossLive(runA.history, compareInfo()),
+      describe: () => describeLoss(runA.history, compareInfo()),
+      domains: null,
+      key: '',
+    },
+    {
+      selector: '.tl-layers .nl-plot',
+      need: () => ({ x: xDomain(), y: [0, 1] }),
+      plot: (d, w) => layersFigure(state, runA.history, w, d.x),
+      live: () => layersLive(state, runA.history),
+      describe: () => describeLayers(state, runA.history),
+      domains: null,
+      key: '',
+    },
+    {
+      selector: '.tl-grads .nl-plot',
+      need: () => ({ ...gradDomains(runA.history), x: xDomain() }),
+      plot: (d, w) => gradFigure(state, runA.history, w, d),
+      live: () => gradLive(state, runA.history),
+      describe: () => describeGrads(state, runA.history),
+      domains: null,
+      key: '',
+    },
+    {
+      selector: '.tl-histograms .nl-plot',
+      need: () => histogramDomains(histograms()),
+      plot: (d, w) => histogramFigure(state, histograms(), w, d),
+      live: () => histogramLive(state, histograms()),
+      describe: () => describeHistograms(state, histograms()),
+      domains: null,
+      key: '',
+    },
+  ];
+
+  /** Redraws a chart in place if it can; a full Plot redraw only if `full` is allowed. */
+  const drawChart = (chart: Chart, allowFull: boolean): 'live' | 'full' | 'waiting' => {
+    const box = q<HTMLElement>(chart.selector);
+    const width = Math.round(Math.min(480, box.clientWidth || 320));
+    const key = `${configured}|${width}|${compareState ? 'b' : ''}`;
+    const need = chart.need();
+    const domains = growDomains(key === chart.key ? chart.domains : null, need);
+    const svg = box.querySelector('svg') as TlScaledSvg | null;
+    if (key === chart.key && domains === chart.domains && svg && tlApplyLive(svg, chart.live())) {
+      svg.setAttribute('aria-description', chart.describe());
+      counts.live++;
+      return 'live';
+    }
+    if (!allowFull) return 'waiting';
+    box.replaceChildren(drawPlot(chart.plot(domains, width)));
+    chart.domains = domains;
+    chart.key = key;
+    counts.full++;
+    return 'full';
+  };
+
+  // The map's PNG, encoded by the browser (a canvas), which is several times faster than
+  // the pure encoder the build uses.
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d');
+  const mapUrl = (grid: NonNullable<Snapshot['grid']>, st: TrainingLabState): string => {
+    const { indices, palette } = boundaryPixels(grid, st.loss, classesOf(st.dataset));
+    const n = grid.resolution;
+    if (!context) return boundaryImage(grid, st.loss, classesOf(st.dataset));
+    if (canvas.width !== n) {
+      canvas.width = n;
+      canvas.height = n;
+    }
+    const image = context.createImageData(n, n);
+    const data = image.data;
+    for (let i = 0; i < indices.length; i++) {
+      const [r, g, b] = palette[indices[i]];
+      data[4 * i] = r;
+      data[4 * i + 1] = g;
+      data[4 * i + 2] = b;
+      data[4 * i + 3] = 255;
+    }
+    context.putImageData(image, 0, 0);
+    return canvas.toDataURL('image/png');
+  };
+
+  const drawBoundary = (
+    selector: string,
+    s: Snapshot,
+    st: TrainingLabState,
+    prevKey: string,
+  ): string => {
+    const boundary = q<HTMLElement>(`${selector} .nl-plot`);
     const width = Math.round(Math.min(400, boundary.clientWidth || 320));
     const key = `${configured}|${width}`;
     const image = boundary.querySelector('image');
-    if (key === boundaryKey && image && s.grid) {
-      image.setAttribute('href', boundaryImage(s.grid, state.loss));
-      boundary.querySelector('svg')?.setAttribute('aria-description', describeBoundary(state, s));
+    if (key === prevKey && image && s.grid) {
+      image.setAttribute('href', mapUrl(s.grid, st));
+      boundary.querySelector('svg')?.setAttribute('aria-description', describeBoundary(st, s));
     } else {
-      boundary.replaceChildren(Plot.plot(boundaryFigure(state, points, s, width)));
-      boundaryKey = key;
+      boundary.replaceChildren(drawPlot(boundaryFigure(st, points, s, width)));
     }
-    // The charts cost more than the map (tens of ms each on a slow machine, against 1 ms
-    // for the map): while running, one of them is redrawn at a time, each 4 times a second,
-    // so that no frame does both; when the run stops, both are drawn.
-    if (!running || t0 - lastCharts >= 125) {
-      lastCharts = t0;
-      const side = q<HTMLElement>('.tl-loss .nl-plot');
-      const sideWidth = Math.round(Math.min(480, side.clientWidth || 320));
-      if (!running || nextChart === 'loss') {
-        side.replaceChildren(Plot.plot(lossFigure(history, sideWidth)));
+    return key;
+  };
+
+  const draw = () => {
+    frame = 0;
+    const s = runA.latest;
+    if (!s) return;
+    const t0 = performance.now();
+    lastDraw = t0;
+    const live = running();
+    q<HTMLOutputElement>('output[name=progress]').value = s.diverged
+      ? `Diverged at step ${s.diverged.step} (epoch ${s.epoch})`
+      : `Epoch ${s.epoch} · step ${s.step}`;
+    // While running, at most one chart gets a full Plot redraw per frame; the others move
+    // their lines in place, or wait for a later frame if their domains grew.
+    let fullAllowed = true;
+    let waiting = false;
+    for (const chart of charts) {
+      const done = drawChart(chart, !live || fullAllowed);
+      if (done === 'full' && live) fullAllowed = false;
+      if (done === 'waiting') waiting = true;
+    }
+    // A frame that redrew a chart in full leaves the maps to the next frame, so that it
+    // does not also repaint them.
+    const b = runB?.latest;
+    if (!live || fullAllowed) {
+      boundaryKey = drawBoundary('.tl-boundary', s, state, boundaryKey);
+      const compareFigure = q<HTMLElement>('.tl-boundary-b');
+      compareFigure.hidden = !(compareState && b);
+      if (compareState && b) {
+        boundaryKeyB = drawBoundary('.tl-boundary-b', b, compareState, boundaryKeyB);
       }
-      if (!running || nextChart === 'layers') {
-        q<HTMLElement>('.tl-layers .nl-plot').replaceChildren(
-          Plot.plot(layersFigure(state, history, sideWidth)),
-        );
-      }
-      nextChart = nextChart === 'loss' ? 'layers' : 'loss';
+    } else {
+      waiting = true;
     }
     // Captions are live regions: they change when the run stops, not 30 times a second.
-    if (!running || s.status !== 'running') {
+    if (!live) {
       q<HTMLElement>('.tl-boundary figcaption').textContent = describeBoundary(state, s);
-      q<HTMLElement>('.tl-loss figcaption').textContent = describeLoss(history);
-      q<HTMLElement>('.tl-layers figcaption').textContent = describeLayers(state, history);
+      if (compareState && b) {
+        q<HTMLElement>('.tl-boundary-b figcaption').textContent =
+          `${b.diverged ? `This run diverged at step ${b.diverged.step}. ` : ''}${describeBoundary(compareState, b)}`;
+      }
+      for (const [sel, chart] of [
+        ['.tl-loss', charts[0]],
+        ['.tl-layers', charts[1]],
+        ['.tl-grads', charts[2]],
+        ['.tl-histograms', charts[3]],
+      ] as const) {
+        q<HTMLElement>(`${sel} figcaption`).textContent = chart.describe();
+      }
     }
     showDivergence(s);
     widget.dataset.step = String(s.step);
     drawTimes.push(performance.now() - t0);
-    if (drawTimes.length > 200) drawTimes.shift();
+    drawStarts.push(t0);
+    if (drawTimes.length > 400) {
+      drawTimes.shift();
+      drawStarts.shift();
+    }
+    if (waiting) schedule();
   };
 
-  const receive = (s: Snapshot) => {
-    if (latest && s.step < latest.step) return;
-    latest = s;
-    history = appendHistory(history, s);
-    if (s.status === 'diverged' || s.status === 'error') {
-      setRunning(false);
-      if (s.error) problem(`Training stopped: ${s.error}`);
-    }
+  const schedule = () => {
     if (frame) return;
     // With reduced motion, a running lab redraws twice a second instead of every frame.
-    const wait = running && reduced.matches ? Math.max(0, 500 - (performance.now() - lastDraw)) : 0;
+    const wait =
+      running() && reduced.matches ? Math.max(0, 500 - (performance.now() - lastDraw)) : 0;
     frame = wait > 0 ? window.setTimeout(draw, wait) : requestAnimationFrame(draw);
   };
 
-  await session.subscribe(
-    Comlink.proxy((s: Snapshot) => {
-      // Pushed snapshots belong to a running run; any still in flight after a pause or a
-      // new configuration are dropped by the step check in receive().
-      if (running) receive(s);
-    }),
-  );
+  const receive = (run: Run, s: Snapshot) => {
+    if (run.latest && s.step < run.latest.step) return;
+    run.latest = s;
+    run.history = appendHistory(run.history, s);
+    if (s.status === 'diverged' || s.status === 'error') {
+      setRunning(run, false);
+      if (s.error) problem(`Training stopped: ${s.error}`);
+    }
+    schedule();
+  };
 
-  const result = <T>(r: { ok: true; value: T } | { ok: false; error: string }): T | null => {
+  const result = <T>(
+    r: { ok: true; value: T } | { ok: false; error: string },
+    run: Run = runA,
+  ): T | null => {
     if (r.ok) return r.value;
     problem(`Training failed: ${r.error}`);
-    setRunning(false);
+    setRunning(run, false);
     return null;
+  };
+
+  /** Resets a run's history and configures its session. */
+  const configureRun = async (run: Run, st: TrainingLabState, key: string) => {
+    setRunning(run, false);
+    run.latest = null;
+    run.history = [];
+    await run.session.setSpeed(speed);
+    const s = result(await run.session.configure(tlSessionConfig(st)), run);
+    // A later configuration may have started meanwhile.
+    if (s && key === configured) receive(run, s);
   };
 
   const lab: Lab = {
     async configure(next) {
-      const key = JSON.stringify(tlSessionConfig(next));
-      if (key === configured && latest?.step === 0) return;
+      const key = JSON.stringify([tlSessionConfig(next), next.compare]);
+      if (key === configured && runA.latest?.step === 0) return;
       state = next;
+      speed = next.speed || null;
+      compareState = tlCompareState(next);
       configured = key;
-      setRunning(false);
-      latest = null;
-      history = [];
+      for (const c of charts) c.key = '';
+      for (const r of [runA, runB]) if (r) setRunning(r, false);
       points = tlRun(next).points;
       q<HTMLPreElement>('.tl-code').hidden = true;
       button('copy').hidden = true;
       q<HTMLElement>('.tl-export-status').textContent = '';
-      const s = result(await session.configure(tlSessionConfig(next)));
-      // A later configuration may have started meanwhile.
-      if (s && key === configured) receive(s);
+      if (compareState && !runB) runB = await newRun((run, s) => receive(run, s));
+      const jobs = [configureRun(runA, next, key)];
+      if (compareState && runB) jobs.push(configureRun(runB, compareState, key));
+      else if (runB) await runB.session.pause();
+      await Promise.all(jobs);
     },
     async toggle() {
-      if (running) {
-        setRunning(false);
-        const s = result(await session.pause());
-        if (s) receive(s);
+      if (running()) {
+        await Promise.all(
+          runs().map(async (r) => {
+            setRunning(r, false);
+            const s = result(await r.session.pause(), r);
+            if (s) receive(r, s);
+          }),
+        );
         return;
       }
-      setRunning(true);
-      if (!result(await session.start())) setRunning(false);
+      await Promise.all(
+        runs().map(async (r) => {
+          if (r.latest?.diverged) return;
+          setRunning(r, true);
+          if (!result(await r.session.start(), r)) setRunning(r, false);
+        }),
+      );
     },
     async step() {
-      setRunning(false);
-      const s = result(await session.step(1));
-      if (s) receive(s);
+      await Promise.all(
+        runs().map(async (r) => {
+          setRunning(r, false);
+          if (r.latest?.diverged) return;
+          const s = result(await r.session.step(1), r);
+          if (s) receive(r, s);
+        }),
+      );
     },
     async reset() {
-      setRunning(false);
-      latest = null;
-      history = [];
-      const s = result(await session.reset());
-      if (s) receive(s);
+      for (const c of charts) c.key = '';
+      await Promise.all(
+        runs().map(async (r) => {
+          setRunning(r, false);
+          r.latest = null;
+          r.history = [];
+          const s = result(await r.session.reset(), r);
+          if (s) receive(r, s);
+        }),
+      );
+    },
+    async setSpeed(stepsPerSecond) {
+      speed = stepsPerSecond || null;
+      state = { ...state, speed: stepsPerSecond };
+      await Promise.all(runs().map((r) => r.session.setSpeed(speed)));
     },
     async export(format) {
-      if (running) await lab.toggle();
+      if (running()) await lab.toggle();
       const status = q<HTMLElement>('.tl-export-status');
-      if (latest?.diverged) {
+      if (runA.latest?.diverged) {
         status.textContent = 'A diverged network has weights that are not finite; reset first.';
         return;
       }
-      const steps = latest?.step ?? 0;
+      const steps = runA.latest?.step ?? 0;
       status.textContent = `Rebuilding the network at step ${steps}…`;
       // The worker keeps its network; the same seed replays it here bit for bit, yielding
       // between chunks so the page stays responsive.
       const run = await tlReplay(state, steps, () => new Promise((r) => setTimeout(r, 0)), 500);
       const pre = q<HTMLPreElement>('.tl-code');
-      (pre.querySelector('code') as HTMLElement).textContent = tlExport(run.network, format);
+      (pre.querySelector('code') as HTMLElement).textContent = tlExport(run.network, format, state);
       pre.hidden = false;
       button('copy').hidden = false;
       const name = { json: 'JSON', pytorch: 'PyTorch code', keras: 'Keras code' }[format];
-      status.textContent = `The network at step ${steps} as ${name}, below.`;
+      status.textContent = `The network at step ${steps} as ${name}, below${compareState ? ' (the first run)' : ''}.`;
     },
     async copy() {
       const text = q<HTMLElement>('.tl-code code').textContent ?? '';
@@ -234,8 +468,10 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
     },
   };
 
-  // For browser tests that measure the redraw time.
+  // For browser tests that measure the redraws.
   Object.defineProperty(widget, 'drawTimes', { value: drawTimes, configurable: true });
+  Object.defineProperty(widget, 'drawStarts', { value: drawStarts, configurable: true });
+  Object.defineProperty(widget, 'drawCounts', { value: counts, configurable: true });
   await lab.configure(initial);
   return lab;
 }

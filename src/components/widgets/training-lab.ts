@@ -6,7 +6,6 @@
 import {
   couplingWarning,
   formatTrainingLabState,
-  isRegression,
   matchingPair,
   parseTrainingLabState,
   type TlActivation,
@@ -14,9 +13,12 @@ import {
   type TlExportFormat,
   type TlInit,
   type TlLoss,
+  type TlNorm,
   type TlOptimiser,
   type TlOutput,
+  type TlRegularisation,
   type TrainingLabState,
+  taskOf,
   tlLimits,
 } from '../figures/training-lab-state.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
@@ -49,6 +51,14 @@ class TrainingLab extends HTMLElement {
       if (out) out.value = t.value;
     });
     this.#form.addEventListener('change', (e) => this.#fromControls(e.target as HTMLElement));
+    // The speed changes how fast the run goes, not the run: it does not restart it.
+    const speed = this.querySelector('select[name=speed]') as HTMLSelectElement;
+    speed.addEventListener('change', async () => {
+      const v = Number(speed.value);
+      this.#state = { ...this.#state, speed: Number.isFinite(v) && v >= 0 ? v : 0 };
+      writeUrlParams(formatTrainingLabState(this.#state, this.#prefix));
+      (await this.#start()).setSpeed(this.#state.speed);
+    });
     this.#button('match').addEventListener('click', () => {
       this.#show({ ...this.#state, ...matchingPair(this.#state.dataset) });
     });
@@ -98,7 +108,7 @@ class TrainingLab extends HTMLElement {
     // A new task gets its matching output and loss.
     if (
       target.getAttribute('name') === 'dataset' &&
-      isRegression(dataset) !== isRegression(this.#state.dataset)
+      taskOf(dataset) !== taskOf(this.#state.dataset)
     ) {
       ({ output, loss } = matchingPair(dataset));
     }
@@ -116,6 +126,11 @@ class TrainingLab extends HTMLElement {
       learningRate: Number(value('lr')),
       batchSize: whole('batch', bl.min, bl.max, this.#state.batchSize),
       seed: Number.isSafeInteger(seed) && seed >= 0 ? seed : this.#state.seed,
+      regularisation: value('reg') as TlRegularisation,
+      regularisationRate: Number(value('rate')),
+      norm: value('norm') as TlNorm,
+      speed: this.#state.speed,
+      compare: value('compare') as TlActivation | 'none',
     });
   }
 
@@ -153,6 +168,12 @@ class TrainingLab extends HTMLElement {
     set('batch', state.batchSize);
     set('batch-value', state.batchSize);
     set('seed', state.seed);
+    set('reg', state.regularisation);
+    set('rate', state.regularisationRate);
+    (f.namedItem('rate') as HTMLSelectElement).disabled = state.regularisation === 'none';
+    set('norm', state.norm);
+    set('compare', state.compare);
+    (this.querySelector('select[name=speed]') as HTMLSelectElement).value = String(state.speed);
     const warning = couplingWarning(state);
     const box = this.querySelector('.tl-warning') as HTMLElement;
     box.hidden = !warning;

@@ -66,8 +66,11 @@ export type DigitsLoader = () => Promise<Digits>;
 
 export interface Clock {
   now(): number;
-  /** Call fn soon, after pending messages (so that pause() gets in). */
-  defer(fn: () => void): void;
+  /**
+   * Call fn soon, after pending messages (so that pause() gets in), or after about `ms`
+   * milliseconds when given (a paced run waiting for its next step).
+   */
+  defer(fn: () => void, ms?: number): void;
 }
 
 /** Snapshots go out at most this often while running. */
@@ -83,8 +86,8 @@ export const SLICE_MS = 16;
 function defaultClock(): Clock {
   return {
     now: () => performance.now(),
-    defer: (fn) => {
-      setTimeout(fn, 0);
+    defer: (fn, ms = 0) => {
+      setTimeout(fn, ms);
     },
   };
 }
@@ -140,6 +143,10 @@ export class TrainingSession {
   private configurations = 0;
   private readonly loadDigits: DigitsLoader;
   private digits: Promise<Digits> | null = null;
+  /** Steps per second while running, or null for as fast as the worker can. */
+  private stepsPerSecond: number | null = null;
+  /** When and at which step the current pace began. */
+  private paceStart = { time: 0, step: 0 };
 
   constructor(clock: Clock = defaultClock(), digits: DigitsLoader = () => loadDigits()) {
     this.clock = clock;
@@ -199,6 +206,24 @@ export class TrainingSession {
     });
   }
 
+  /**
+   * The pace of start(): at most `stepsPerSecond` updates a second (any positive number),
+   * or null for as fast as the worker can (the default). Kept across configure() and reset;
+   * a running run changes pace at once, without a new snapshot.
+   */
+  setSpeed(stepsPerSecond: number | null): Result<number | null> {
+    return this.guard(() => {
+      if (stepsPerSecond !== null && !(Number.isFinite(stepsPerSecond) && stepsPerSecond > 0)) {
+        throw new RangeError(
+          `steps per second must be a positive number or null, not ${stepsPerSecond}`,
+        );
+      }
+      this.stepsPerSecond = stepsPerSecond;
+      this.paceStart = { time: this.clock.now(), step: this.run?.trainer.steps ?? 0 };
+      return stepsPerSecond;
+    });
+  }
+
   /** Train until pause(), divergence or an error, yielding every few milliseconds. */
   start(): Result<Status> {
     return this.guard(() => {
@@ -207,12 +232,29 @@ export class TrainingSession {
       if (this.status === 'running') return this.status;
       this.status = 'running';
       const generation = ++this.generation;
+      this.paceStart = { time: this.clock.now(), step: run.trainer.steps };
       const slice = () => {
         if (generation !== this.generation || this.status !== 'running') return;
         try {
-          const end = this.clock.now() + SLICE_MS;
+          const now = this.clock.now();
+          const end = now + SLICE_MS;
+          const rate = this.stepsPerSecond;
+          // The step count the pace allows by now (no limit when unpaced).
+          const due =
+            rate === null
+              ? Number.POSITIVE_INFINITY
+              : this.paceStart.step + 1 + Math.floor((rate * (now - this.paceStart.time)) / 1000);
+          if (rate !== null && run.trainer.steps >= due) {
+            // Post what is new, then wait until the next step is due (at most a slice, so
+            // that a new pace applies soon).
+            this.post(false);
+            const next =
+              this.paceStart.time + ((run.trainer.steps - this.paceStart.step) * 1000) / rate;
+            this.clock.defer(slice, Math.max(1, Math.min(SLICE_MS, next - now)));
+            return;
+          }
           do run.trainer.step();
-          while (!run.trainer.diverged && this.clock.now() < end);
+          while (!run.trainer.diverged && run.trainer.steps < due && this.clock.now() < end);
           if (run.trainer.diverged) {
             this.status = 'diverged';
             this.post(true);

@@ -119,6 +119,51 @@ describe('TrainingSession', () => {
     expect(ok(session.snapshot()).step).toBe(paused.step);
   });
 
+  it('session.setSpeed(n) paces a run at n steps a second; null lifts the limit', async () => {
+    // A clock that moves only between slices, by the wait each one asks for.
+    let t = 0;
+    const queue: { fn: () => void; ms: number }[] = [];
+    const clock: Clock = { now: () => t, defer: (fn, ms = 0) => void queue.push({ fn, ms }) };
+    const run = (until: number) => {
+      while (t < until && queue.length > 0) {
+        const next = queue.shift() as { fn: () => void; ms: number };
+        t += Math.max(1, next.ms);
+        next.fn();
+      }
+    };
+    const session = new TrainingSession(clock);
+    const posted: Snapshot[] = [];
+    session.subscribe((s) => posted.push(s));
+    ok(await session.configure(config));
+    expect(session.setSpeed(0)).toEqual({ ok: false, error: expect.stringMatching(/positive/) });
+    expect(session.setSpeed(Number.NaN).ok).toBe(false);
+    expect(ok(session.setSpeed(100))).toBe(100);
+    ok(session.start());
+    run(1000);
+    const after1s = ok(session.snapshot()).step;
+    expect(after1s).toBeGreaterThanOrEqual(99);
+    expect(after1s).toBeLessThanOrEqual(102);
+    // Slices wait rather than spin: a few hundred in a second, not thousands.
+    expect(posted.length).toBeGreaterThan(10);
+    expect(posted.at(-1)?.step).toBeGreaterThan(90);
+    // A new pace applies at once, from where the run is.
+    ok(session.setSpeed(10));
+    run(2000);
+    const after2s = ok(session.snapshot()).step;
+    expect(after2s - after1s).toBeGreaterThanOrEqual(9);
+    expect(after2s - after1s).toBeLessThanOrEqual(12);
+    ok(session.pause());
+    // The pace is kept across a new configuration; null is as fast as the worker can.
+    ok(await session.configure(config));
+    expect(ok(session.setSpeed(null))).toBeNull();
+    const fast = fakeClock();
+    const unpaced = new TrainingSession(fast.clock);
+    ok(await unpaced.configure(config));
+    ok(unpaced.start());
+    fast.drain(1);
+    expect(ok(unpaced.snapshot()).step).toBeGreaterThan(5);
+  });
+
   it('a diverging run stops with status "diverged" and the step', async () => {
     const { clock, drain } = fakeClock();
     const session = new TrainingSession(clock);
