@@ -197,7 +197,8 @@ test('keyboard only: every control is reachable and named; Edit, type, Ctrl+Ente
 }) => {
   await page.goto(demo);
   const names: string[] = [];
-  for (let i = 0; i < 60 && !names.includes('Reset cell 4'); i++) {
+  // The header and the sidebar's lesson links come first: allow enough presses for a long one.
+  for (let i = 0; i < 300 && !names.includes('Reset cell 4'); i++) {
     await page.keyboard.press('Tab');
     const name = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
