@@ -160,6 +160,32 @@ describe('recommendationHtml(rec)', () => {
     expect(some).toContain('Goes with');
   });
 
+  it('does not send the reader to the page the helper is on', () => {
+    const pages = new Set(rec.lessons.map((ref) => splitLessonRef(ref).slug));
+    const [first, ...rest] = rec.lessons;
+    const here = splitLessonRef(first).slug;
+    const html = recommendationHtml(rec, { pages, here });
+    expect(html).not.toContain(`href="/${here}/`);
+    for (const ref of rest) expect(html).toContain(`href="${lessonHref(ref)}"`);
+    const alone = recommend({ layer: 'hidden', architecture: 'mlp' });
+    const only = splitLessonRef(alone.lessons[0]).slug;
+    const single = recommendationHtml(
+      { ...alone, lessons: [alone.lessons[0]] },
+      { pages, here: only },
+    );
+    expect(single).not.toContain('Read more');
+  });
+
+  it("puts the site's base path in front of every link", () => {
+    const html = recommendationHtml(rec, {
+      pages: new Set(['functions/rectifiers', 'functions/selu']),
+      base: '/nonlinear/',
+    });
+    expect(html).toContain('<a href="/nonlinear/functions/rectifiers/">The rectifier family</a>');
+    expect(html).toContain('<a href="/nonlinear/functions/selu/">SELU</a>');
+    expect(html).not.toMatch(/href="\/(?!nonlinear\/)/);
+  });
+
   it('shows notes, and escapes text', () => {
     const html = recommendationHtml(recommend({ layer: 'gate', architecture: 'mlp' }), {
       pages: new Set(),

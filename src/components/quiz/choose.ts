@@ -81,6 +81,8 @@ class Choose extends HTMLElement {
     (this.querySelector('.nl-choose-message') as HTMLElement).textContent = problems.join(' ');
     (this.querySelector('.nl-choose-result') as HTMLElement).innerHTML = recommendationHtml(rec, {
       pages: this.#pages,
+      here: this.dataset.here,
+      base: this.dataset.base,
     });
     this.dataset.rule = rec.rule;
     writeUrlParams({

@@ -22,18 +22,32 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => escapes[c]
 export interface RenderContext {
   /** Slugs of the docs pages in this build ('foundations/why-nonlinearity'). */
   pages: ReadonlySet<string>;
+  /** Slug of the page the helper is on: "Read more" does not link a lesson to itself. */
+  here?: string;
+  /**
+   * The site's base path ('/' or '/nonlinear/'). The build rewrites root links in the pages it
+   * writes, but not the ones this function makes in the browser, so they carry it themselves.
+   */
+  base?: string;
 }
 
 const list = (items: string[]) =>
   items.length === 0 ? '' : `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>`;
 
-export function recommendationHtml(rec: Recommendation, { pages }: RenderContext): string {
+export function recommendationHtml(
+  rec: Recommendation,
+  { pages, here, base = '/' }: RenderContext,
+): string {
   const e = escapeHtml;
+  const root = base.replace(/\/$/, '');
   const name = (id: string, label: string) =>
-    pages.has(`functions/${id}`) ? `<a href="/functions/${e(id)}/">${e(label)}</a>` : e(label);
-  const lessonLinks = rec.lessons.map((ref) =>
+    pages.has(`functions/${id}`)
+      ? `<a href="${e(root)}/functions/${e(id)}/">${e(label)}</a>`
+      : e(label);
+  const elsewhere = rec.lessons.filter((ref) => splitLessonRef(ref).slug !== here);
+  const lessonLinks = elsewhere.map((ref) =>
     pages.has(splitLessonRef(ref).slug)
-      ? `<a href="${e(lessonHref(ref))}">${e(lessonTitle(ref))}</a>`
+      ? `<a href="${e(root + lessonHref(ref))}">${e(lessonTitle(ref))}</a>`
       : `${e(lessonTitle(ref))} (lesson coming soon)`,
   );
   const parts = [
@@ -57,7 +71,7 @@ export function recommendationHtml(rec: Recommendation, { pages }: RenderContext
       `<h3>Less suited here</h3>${list(rec.avoid.map((a) => `<strong>${name(a.id, a.label)}</strong>: ${e(a.why)}`))}`,
     );
   }
-  parts.push(`<h3>Read more</h3>${list(lessonLinks)}`);
+  if (lessonLinks.length > 0) parts.push(`<h3>Read more</h3>${list(lessonLinks)}`);
   if (rec.sources.length > 0) {
     parts.push(
       `<h3>Sources</h3>${list(

@@ -88,7 +88,11 @@ export interface ActivationInfo {
   tex: { f: string; df: string };
   defaults: FrameworkDefaults;
   citation: Citation | null;
-  /** Year the function was introduced to neural networks (for the history timeline). */
+  /**
+   * Year of the function's first public version in neural networks (often an arXiv preprint,
+   * so it can be earlier than `citation.year`, the year of the venue); the history timeline
+   * uses it.
+   */
   year: number;
   /** One sentence on the derivative at kinks (PyTorch's convention) or other caveats. */
   notes?: string;

@@ -5,6 +5,8 @@ import { activations, nn } from 'nonlinear';
 const { sigmoid } = activations;
 const { losses } = nn;
 const one = (v: number) => Float64Array.from([v]);
+// Rounded to 5 significant digits, enough to compare.
+const r = (v: number) => Number(v.toPrecision(5));
 
 // The true label is 1; the logit z says "no", ever more
 // surely.
@@ -16,9 +18,9 @@ const rows = [-2, -5, -10].map((z) => {
   losses.mse.evaluate(one(sigmoid.f(z)), one(1), 1, dp);
   return {
     z,
-    'σ(z)': sigmoid.f(z),
-    'sigmoid + BCE': bce[0],
-    'sigmoid + MSE': dp[0] * sigmoid.df(z),
+    'σ(z)': r(sigmoid.f(z)),
+    'sigmoid + BCE': r(bce[0]),
+    'sigmoid + MSE': r(dp[0] * sigmoid.df(z)),
   };
 });
 table(rows);

@@ -43,8 +43,10 @@ table(
   })),
 );
 plot({
+  ariaLabel: 'Training loss per epoch, log scale, for the four settings in the table above',
   height: 260,
-  y: { type: 'log', label: 'training loss', grid: true },
+  // '~g': 0.2 rather than the SI prefix "200m" a log axis prints by default.
+  y: { type: 'log', label: 'training loss', grid: true, tickFormat: '~g' },
   x: { label: 'epoch' },
   color: { legend: true },
   marks: runs.map((r) =>
