@@ -11,13 +11,21 @@ import {
   checkTrainingLabProps,
   classesOf,
   couplingWarning,
+  curveDomain,
+  curveFigure,
+  curveGap,
+  curveLive,
+  curvePoints,
   describeBoundary,
+  describeCurve,
   describeGrads,
   describeHistograms,
   describeLayers,
   describeLoss,
   describeNetwork,
   describeProgress,
+  describeUnit,
+  describeUnits,
   fmt,
   formatTrainingLabState,
   gradDomains,
@@ -27,6 +35,7 @@ import {
   histogramDomains,
   histogramFigure,
   histogramLive,
+  is1d,
   layersFigure,
   layersLive,
   lossDomains,
@@ -42,6 +51,7 @@ import {
   type TlScaledSvg,
   type TrainingLabState,
   taskOf,
+  thumbnailImage,
   tlActivations,
   tlApplyLive,
   tlClassPalette,
@@ -50,7 +60,10 @@ import {
   tlDatasets,
   tlDefaults,
   tlExport,
+  tlFeatureLabel,
+  tlFeatures,
   tlInits,
+  tlInputs,
   tlLinePath,
   tlNetworkConfig,
   tlPalette,
@@ -62,10 +75,12 @@ import {
   tlStepArea,
   tlTraining,
   tlTrainingCode,
+  tlUnits,
+  unitThumbnails,
 } from '../../src/components/figures/training-lab.ts';
 import { TrainingSession } from '../../src/components/workers/training-session.ts';
 import { activationIds } from '../../src/lib/activations/index.ts';
-import { datasetNames } from '../../src/lib/data/index.ts';
+import { datasetNames, featureIds, features } from '../../src/lib/data/index.ts';
 import { initSchemes } from '../../src/lib/nn/initialisers.ts';
 import { normaliseSvg } from './snapshot.ts';
 
@@ -82,11 +97,46 @@ function trained(s: TrainingLabState, steps: number, every = 25) {
   return { run, history, snapshot: tlSnapshot(run) };
 }
 
+/**
+ * The page's synchronous run and the worker's session after `steps` updates: the same losses,
+ * grid, unit grids and (replayed) weights, or the test fails; both snapshots for more checks.
+ */
+async function sameAsSession(s: TrainingLabState, steps: number) {
+  const session = new TrainingSession();
+  const configured = await session.configure(tlSessionConfig(s));
+  if (!configured.ok) throw new Error(configured.error);
+  const run = tlRun(s);
+  for (let i = 0; i < steps; i++) run.trainer.step();
+  const ours = tlSnapshot(run);
+  const result = session.step(steps);
+  if (!result.ok) throw new Error(result.error);
+  const theirs = result.value;
+  expect(ours.trainLoss).toBe(theirs.trainLoss);
+  expect(ours.testLoss).toBe(theirs.testLoss);
+  expect(ours.grid?.values).toEqual(theirs.grid?.values);
+  expect(ours.units).toEqual(theirs.units);
+  const replayed = await tlReplay(s, steps, () => Promise.resolve(), 10);
+  expect(tlExport(replayed.network, 'json')).toBe(tlExport(run.network, 'json'));
+  return { ours, theirs };
+}
+
+/** Python's parser accepts the code. */
+function expectPython(code: string) {
+  const ok = execFileSync(
+    'python3',
+    ['-c', 'import ast,sys; ast.parse(sys.stdin.read()); print("ok")'],
+    { input: code },
+  );
+  expect(String(ok).trim()).toBe('ok');
+}
+
 describe('the lists mirror the catalogue and the engine', () => {
   it('offers every scalar activation, initialiser and two-input set the engine has', () => {
     expect([...tlActivations]).toEqual([...activationIds]);
     expect([...tlInits]).toEqual([...initSchemes]);
     for (const d of tlDatasets) expect(datasetNames).toContain(d);
+    expect([...tlFeatures]).toEqual([...featureIds]);
+    for (const f of tlFeatures) expect(tlFeatureLabel[f]).toBe(features[f].label);
   });
 });
 
@@ -246,25 +296,12 @@ describe('tlRun(state): the same run as the worker session', () => {
     state({ norm: 'layer-norm', regularisation: 'l1', regularisationRate: 0.003 }),
   ]) {
     it(`matches the session step for step (${s.dataset}, ${s.loss})`, async () => {
-      const session = new TrainingSession();
-      const configured = await session.configure(tlSessionConfig(s));
-      expect(configured.ok).toBe(true);
-      const run = tlRun(s);
-      for (let i = 0; i < 37; i++) run.trainer.step();
-      const ours = tlSnapshot(run);
-      const result = session.step(37);
-      if (!result.ok) throw new Error(result.error);
-      const theirs = result.value;
+      const { ours, theirs } = await sameAsSession(s, 37);
       expect(ours.step).toBe(theirs.step);
       expect(ours.epoch).toBe(theirs.epoch);
-      expect(ours.trainLoss).toBe(theirs.trainLoss);
-      expect(ours.testLoss).toBe(theirs.testLoss);
       expect(ours.trainAccuracy).toBe(theirs.trainAccuracy);
       expect(ours.testAccuracy).toBe(theirs.testAccuracy);
-      expect(ours.grid?.values).toEqual(theirs.grid?.values);
       expect(ours.probes).toEqual(theirs.probes);
-      const replayed = await tlReplay(s, 37, () => Promise.resolve(), 10);
-      expect(tlExport(replayed.network, 'json')).toBe(tlExport(run.network, 'json'));
     });
   }
 
@@ -308,14 +345,7 @@ describe('export', () => {
     for (const format of ['pytorch', 'keras'] as const) {
       const code = tlExport(run.network, format);
       expect(code).toContain(format === 'pytorch' ? 'torch' : 'keras');
-      const ok = execFileSync(
-        'python3',
-        ['-c', 'import ast,sys; ast.parse(sys.stdin.read()); print("ok")'],
-        {
-          input: code,
-        },
-      );
-      expect(String(ok).trim()).toBe('ok');
+      expectPython(code);
     }
     const json = JSON.parse(tlExport(run.network, 'json'));
     expect(json.format).toBe('nonlinear.network');
@@ -603,12 +633,7 @@ describe('new options: k classes, regularisation, normalisation, speed, compare'
       const keras = tlExport(net, 'keras', st);
       expect(keras).toContain('model.compile(optimizer=keras.optimizers.');
       for (const code of [torch, keras]) {
-        const ok = execFileSync(
-          'python3',
-          ['-c', 'import ast,sys; ast.parse(sys.stdin.read()); print("ok")'],
-          { input: code },
-        );
-        expect(String(ok).trim()).toBe('ok');
+        expectPython(code);
       }
     }
     expect(tlTrainingCode(s, 'keras')).toContain('keras.regularizers.L2(0.005)');
@@ -849,5 +874,202 @@ describe('live charts', () => {
     expect(
       render(histogramFigure(state({ units: [], activations: [], output: 'identity' }), [])),
     ).toContain('no activation layer');
+  });
+});
+
+describe('input features, unit thumbnails and 1-D regression', () => {
+  const render = (options: Parameters<typeof renderToString>[0]) =>
+    normaliseSvg(renderToString(options));
+  const squares = state({ features: ['x1sq', 'x2sq'], units: [2], activations: ['tanh'] });
+  const sine = state({
+    dataset: 'sine',
+    noise: 0.1,
+    units: [8],
+    activations: ['tanh'],
+    output: 'identity',
+    loss: 'mse',
+    optimiser: 'adam',
+    learningRate: 0.03,
+  });
+
+  it('keeps the features in the URL (key feat), explains bad ones, and leaves old links alone', () => {
+    const s = state({ features: ['x1', 'x1x2', 'sinx2'] });
+    const params = new URLSearchParams(formatTrainingLabState(s, 'l14-'));
+    expect(params.get('l14-feat')).toBe('x1,x1x2,sinx2');
+    expect(parseTrainingLabState(params, 'l14-')).toEqual({ state: s, problems: [] });
+    // A link from before features existed: the raw inputs.
+    expect(parseTrainingLabState(new URLSearchParams('tl-data=xor'), 'tl-').state.features).toEqual(
+      ['x1', 'x2'],
+    );
+    const bad = parseTrainingLabState(new URLSearchParams('feat=sinx1,x3,x1,x9'));
+    expect(bad.state.features).toEqual(['x1', 'sinx1']);
+    expect(bad.problems).toEqual([
+      'Unknown input features "x3", "x9" (known: x1, x2, x1sq, x2sq, x1x2, sinx1, sinx2).',
+    ]);
+    const none = parseTrainingLabState(new URLSearchParams('feat='));
+    expect(none.state.features).toEqual(['x1', 'x2']);
+    expect(none.problems).toEqual(['At least one input feature is needed; showing x1, x2.']);
+    expect(parseTrainingLabState(new URLSearchParams('data=abs')).state.dataset).toBe('abs');
+    expect(checkTrainingLabProps(state({ features: 'x1' as unknown as [] }))).toBe(
+      'units, activations and features must be arrays',
+    );
+    expect(checkTrainingLabProps(state({ features: ['x1', 'x3' as 'x1'] }))).toMatch(
+      /Unknown input feature "x3"/,
+    );
+  });
+
+  it('sizes the network by the features, or one input for a 1-D set', () => {
+    expect(tlNetworkConfig(squares).inputs).toBe(2);
+    expect(tlNetworkConfig(state({ features: [...tlFeatures] })).inputs).toBe(7);
+    expect(tlInputs(sine)).toEqual(['x']);
+    expect(tlNetworkConfig(sine).inputs).toBe(1);
+    expect(is1d('sine') && is1d('abs') && !is1d('reg-plane')).toBe(true);
+    expect(tlSessionConfig(state()).data.features).toBeUndefined();
+    expect(tlSessionConfig(squares).data.features).toEqual(['x1sq', 'x2sq']);
+    expect(tlSessionConfig(sine).grid).toEqual({ resolution: 121, extent: [-3, 3] });
+    expect(tlSessionConfig(sine).units).toBeNull();
+    expect(describeNetwork(squares)).toBe('2-2-1 network on inputs x₁², x₂² (Tanh; tanh output)');
+    expect(describeNetwork(sine)).toBe('1-8-1 network (Tanh; identity output)');
+    expect(matchingPair('step')).toEqual({ output: 'identity', loss: 'mse' });
+  });
+
+  for (const s of [
+    squares,
+    state({
+      dataset: 'spiral',
+      features: [...tlFeatures],
+      units: [6, 3],
+      activations: ['relu', 'tanh'],
+    }),
+    sine,
+  ]) {
+    it(`the page's run matches the worker's, grids and units too (${s.dataset}, ${s.features.join(' ')})`, async () => {
+      await sameAsSession(s, 23);
+    });
+  }
+
+  it('x₁² and x₂² let a network with no hidden layer learn the circle', () => {
+    const linear = (features: TrainingLabState['features']) =>
+      state({
+        features,
+        units: [],
+        activations: [],
+        output: 'identity',
+        loss: 'mse',
+        optimiser: 'adam',
+      });
+    const a = trained(linear(['x1sq', 'x2sq']), 500).snapshot;
+    const b = trained(linear(['x1', 'x2']), 500).snapshot;
+    expect(a.testAccuracy).toBeGreaterThan(0.95);
+    expect(b.testAccuracy).toBeLessThan(0.75);
+  });
+
+  it('exports code that computes the same features, and Python parses it', async () => {
+    const s = state({ features: ['x1', 'x2', 'x1x2', 'sinx1'] });
+    const net = (await tlReplay(s, 5)).network;
+    const json = JSON.parse(tlExport(net, 'json', s));
+    expect(json.config.inputs).toBe(4);
+    expect(json.training.inputs).toEqual([
+      { id: 'x1', python: 'x1' },
+      { id: 'x2', python: 'x2' },
+      { id: 'x1x2', python: 'x1 * x2' },
+      { id: 'sinx1', python: 'sin(x1)' },
+    ]);
+    const torch = tlExport(net, 'pytorch', s);
+    const keras = tlExport(net, 'keras', s);
+    expect(torch).toContain('nn.Linear(4, 4)');
+    expect(torch).toContain('return torch.stack([x1, x2, x1 * x2, sin(x1)], dim=1)');
+    expect(torch).toContain('model(features(points))');
+    expect(keras).toContain('return keras.ops.stack([x1, x2, x1 * x2, sin(x1)], axis=1)');
+    expect(keras).toContain('keras.Input(shape=(4,))');
+    for (const code of [torch, keras]) {
+      expectPython(code);
+    }
+    // Raw inputs: no features() in the code; a 1-D set's input is x.
+    expect(tlExport(net, 'pytorch', state())).not.toContain('def features');
+    expect(tlTraining(sine).inputs).toEqual([{ id: 'x', python: 'x' }]);
+  });
+
+  it('thumbnails: every hidden unit over the plane, on the map palette, with words', async () => {
+    const s = state({ dataset: 'xor', units: [3, 2], activations: ['relu', 'tanh'], seed: 4 });
+    const { run, snapshot } = trained(s, 200);
+    const layers = unitThumbnails(s, snapshot.units);
+    expect(layers.map((l) => [l.name, l.units.length])).toEqual([
+      ['layer 1: 3 ReLU', 3],
+      ['layer 2: 2 Tanh', 2],
+    ]);
+    const t = layers[0].units[0];
+    expect(t.indices.length).toBe(16 * 16);
+    expect(t.min).toBeGreaterThanOrEqual(0);
+    // A ReLU unit is 0 on part of the plane: grey there (index 50 of 101).
+    const relu = layers[0].units.find((u) => u.zero > 0);
+    expect(relu).toBeDefined();
+    if (relu)
+      expect(relu.indices.filter((i) => i === 50).length / 256).toBeGreaterThanOrEqual(relu.zero);
+    expect(describeUnit('layer 1: 3 ReLU', 0, { ...t, min: 0, max: 2.5, zero: 0.4 })).toBe(
+      'layer 1: 3 ReLU, unit 1: from 0 to 2.5 over the plane, exactly 0 on 40% of the plane',
+    );
+    expect(describeUnits(s, layers)).toMatch(
+      /^Each hidden unit's output over the same square as the map, orange for −1 or less, grey for 0, blue for \+1 or more\. layer 1: 3 ReLU: unit 1 [\d.]+ to [\d.]+.*; layer 2: 2 Tanh: unit 1 -?[\d.]+ to -?[\d.]+, unit 2 .*\.$/,
+    );
+    expect(describeUnits(sine, [])).toBe('Unit thumbnails are drawn for the two-input data sets.');
+    expect(describeUnits(state({ units: [], activations: [] }), [])).toBe(
+      'The network has no hidden layer, so there are no units to show.',
+    );
+    expect(unitThumbnails(s, null)).toEqual([]);
+    expect(tlUnits({ ...run, config: { ...run.config, units: null } })).toBeNull();
+    // The thumbnails change as the run trains.
+    const later = unitThumbnails(s, trained(s, 400).snapshot.units);
+    expect(later[1].units[0].indices).not.toEqual(layers[1].units[0].indices);
+    const html = layers
+      .map((l) =>
+        l.units
+          .map((u, j) => `<img alt="${describeUnit(l.name, j, u)}" src="${thumbnailImage(u, 16)}">`)
+          .join('\n'),
+      )
+      .join('\n');
+    await expect(normaliseSvg(html)).toMatchFileSnapshot('../output/training-lab-xor-units.html');
+  });
+
+  it('1-D regression: the fit as a curve over the points, approaching the target', async () => {
+    const start = tlSnapshot(tlRun(sine));
+    const { run, snapshot } = trained(sine, 1500, 500);
+    const before = curveGap(sine, start);
+    const after = curveGap(sine, snapshot);
+    expect(after.mean).toBeLessThan(0.1);
+    expect(after.mean).toBeLessThan(before.mean / 3);
+    expect(run.points.every((p) => p.x >= -3 && p.x < 3 && p.value === p.y)).toBe(true);
+    expect(curvePoints(snapshot)[60]).toEqual([0, snapshot.grid?.values[60]]);
+    expect(curvePoints({ grid: null })).toEqual([]);
+    expect(curveLive(snapshot)[0].facets[0].points).toHaveLength(121);
+    expect(curveDomain([])).toEqual([-1.5, 1.5]);
+    expect(curveDomain(run.points)[0]).toBeLessThanOrEqual(-1.5);
+    expect(describeCurve(sine, snapshot)).toMatch(
+      /^Output of a 1-8-1 network \(Tanh; identity output\) fitted to Sine curve \(1-D regression\), epoch \d+, step 1500, drawn as a curve over 250 training points \(discs\) and 250 test points \(ringed\), with the noiseless target as a dashed line\. At x = -3 → [-\d.]+ \(target -0\.141\); -1\.5 → .*\. Mean distance from the target [\d.e-]+, largest [\d.e-]+ at x = [-\d.]+\. Test loss [\d.e-]+\.$/,
+    );
+    expect(describeBoundary(sine, snapshot)).toBe(describeCurve(sine, snapshot));
+    const svg = render(boundaryFigure(sine, run.points, snapshot));
+    expect(svg).toContain('nl-fit');
+    expect(svg).toContain('nl-target');
+    await expect(svg).toMatchFileSnapshot('../output/training-lab-sine-curve.svg');
+    const step = state({ ...sine, dataset: 'step', noise: 0 });
+    const s0 = tlSnapshot(tlRun(step));
+    await expect(render(curveFigure(step, tlRun(step).points, s0, 260))).toMatchFileSnapshot(
+      '../output/training-lab-step-initial.svg',
+    );
+    // A diverged curve (non-finite outputs) is drawn with gaps, not a crash.
+    const broken = {
+      ...s0,
+      grid: s0.grid && { ...s0.grid, values: s0.grid.values.map(() => Number.NaN) },
+    };
+    expect(render(curveFigure(step, [], broken))).toContain('nl-fit');
+    expect(curveGap(step, broken).mean).toBeNaN();
+  });
+
+  it('draws the circle on x₁² and x₂² as the committed SVG', async () => {
+    const { run, snapshot } = trained(squares, 300);
+    const svg = render(boundaryFigure(squares, run.points, snapshot));
+    expect(svg).toContain('aria-description="Decision map of a 2-2-1 network on inputs x₁², x₂²');
+    await expect(svg).toMatchFileSnapshot('../output/training-lab-circle-squares-boundary.svg');
   });
 });

@@ -30,7 +30,23 @@ export const tlActivations = [
 ] as const;
 export type TlActivation = (typeof tlActivations)[number];
 
-/** Two-input sets the session draws a decision grid for. */
+/** Input features of the two-input sets (src/lib/data/features.ts, Playground's INPUTS). */
+export const tlFeatures = ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sinx1', 'sinx2'] as const;
+export type TlFeature = (typeof tlFeatures)[number];
+export const tlFeatureLabel: Record<TlFeature, string> = {
+  x1: 'x₁',
+  x2: 'x₂',
+  x1sq: 'x₁²',
+  x2sq: 'x₂²',
+  x1x2: 'x₁x₂',
+  sinx1: 'sin x₁',
+  sinx2: 'sin x₂',
+};
+
+/**
+ * The sets: two-input ones (a decision map over the plane) and, last, one-input regression
+ * curves (the fit drawn as a curve over the points).
+ */
 export const tlDatasets = [
   'circle',
   'xor',
@@ -41,11 +57,16 @@ export const tlDatasets = [
   'reg-gauss',
   'spirals-3',
   'spirals-5',
+  'sine',
+  'step',
+  'abs',
 ] as const;
 export type TlDataset = (typeof tlDatasets)[number];
+/** One-input regression sets: x in [−3, 3], a target curve plus noise. */
+export const tl1d: readonly TlDataset[] = ['sine', 'step', 'abs'];
 /** Sets of k > 2 classes, for k outputs with softmax and cross-entropy. */
 export const tlMultiClass: Partial<Record<TlDataset, number>> = { 'spirals-3': 3, 'spirals-5': 5 };
-export const tlRegression: readonly TlDataset[] = ['reg-plane', 'reg-gauss'];
+export const tlRegression: readonly TlDataset[] = ['reg-plane', 'reg-gauss', ...tl1d];
 export const tlDatasetLabel: Record<TlDataset, string> = {
   circle: 'Circle',
   xor: 'XOR',
@@ -56,6 +77,9 @@ export const tlDatasetLabel: Record<TlDataset, string> = {
   'reg-gauss': 'Six bumps (regression)',
   'spirals-3': 'Three spirals (3 classes)',
   'spirals-5': 'Five spirals (5 classes)',
+  sine: 'Sine curve (1-D regression)',
+  step: 'Step (1-D regression)',
+  abs: '|x| (1-D regression)',
 };
 
 export const tlOutputs = ['tanh', 'sigmoid', 'identity'] as const;
@@ -122,6 +146,8 @@ export const tlLearningRates = [
 
 export interface TrainingLabState {
   dataset: TlDataset;
+  /** The network's inputs for a two-input set, in tlFeatures order (unused for 1-D sets). */
+  features: TlFeature[];
   /** Playground's noise slider over 100: 0 to 0.5. */
   noise: number;
   /** Per cent of the points used for training, 10 to 90. */
@@ -159,10 +185,16 @@ export const tlLimits = {
   extent: [-6, 6] as [number, number],
   /** Grid points per side of the decision map. */
   grid: 50,
+  /** Grid points per side of each unit's thumbnail (Playground's are 10). */
+  thumbnail: 16,
+  /** The interval of the one-input sets, and the points of the fitted curve over it. */
+  extent1d: [-3, 3] as [number, number],
+  curve: 121,
 } as const;
 
 export const tlDefaults: TrainingLabState = {
   dataset: 'circle',
+  features: ['x1', 'x2'],
   noise: 0,
   trainPercent: 50,
   units: [4, 2],
@@ -182,6 +214,8 @@ export const tlDefaults: TrainingLabState = {
 };
 
 export const isRegression = (dataset: TlDataset) => tlRegression.includes(dataset);
+/** A one-input set: a curve, no features, no thumbnails. */
+export const is1d = (dataset: TlDataset) => tl1d.includes(dataset);
 /** The number of classes of a k-class set, or 0 for the two-class and regression sets. */
 export const classesOf = (dataset: TlDataset) => tlMultiClass[dataset] ?? 0;
 /** What kind of task a set is, for deciding whether a new set needs a new output and loss. */
@@ -334,6 +368,26 @@ export function parseTrainingLabState(
   const problems: Problems = [];
   const d = defaults;
   const dataset = choice(params, p('data'), 'data set', tlDatasets, d.dataset, problems);
+  let features = [...d.features];
+  const rawFeatures = params.get(p('feat'));
+  if (rawFeatures !== null) {
+    const parts = rawFeatures === '' ? [] : rawFeatures.split(',');
+    const known = parts.filter((f): f is TlFeature =>
+      (tlFeatures as readonly string[]).includes(f),
+    );
+    const unknown = parts.filter((f) => !known.includes(f as TlFeature));
+    const chosen = tlFeatures.filter((f) => known.includes(f));
+    if (unknown.length) {
+      problems.push(
+        `Unknown input feature${unknown.length === 1 ? '' : 's'} ${unknown.map((f) => `"${f}"`).join(', ')} (known: ${tlFeatures.join(', ')}).`,
+      );
+    }
+    if (chosen.length === 0) {
+      problems.push(`At least one input feature is needed; showing ${features.join(', ')}.`);
+    } else {
+      features = chosen;
+    }
+  }
   const { noise: nl, trainPercent: tl, batchSize: bl } = tlLimits;
   const noise = snap(number(params, p('noise'), 'Noise', d.noise, nl, problems), nl.step);
   const trainPercent = snap(
@@ -448,6 +502,7 @@ export function parseTrainingLabState(
   return {
     state: {
       dataset,
+      features,
       noise,
       trainPercent,
       units,
@@ -475,6 +530,7 @@ export function formatTrainingLabState(
 ): Record<string, string> {
   return {
     [`${prefix}data`]: state.dataset,
+    [`${prefix}feat`]: state.features.join(','),
     [`${prefix}noise`]: String(state.noise),
     [`${prefix}train`]: String(state.trainPercent),
     [`${prefix}units`]: state.units.join(','),
@@ -496,8 +552,12 @@ export function formatTrainingLabState(
 
 /** Why a component's props are not a valid state, or undefined when they are. */
 export function checkTrainingLabProps(state: TrainingLabState): string | undefined {
-  if (!Array.isArray(state.units) || !Array.isArray(state.activations)) {
-    return 'units and activations must be arrays';
+  if (
+    !Array.isArray(state.units) ||
+    !Array.isArray(state.activations) ||
+    !Array.isArray(state.features)
+  ) {
+    return 'units, activations and features must be arrays';
   }
   if (state.activations.length !== state.units.length) {
     return `give one activation per hidden layer (${state.units.length}), not ${state.activations.length}`;

@@ -7,20 +7,34 @@
 
 import * as Plot from '@observablehq/plot';
 import { activations } from '../../lib/activations/index.ts';
-import { type Dataset, makeDataset, split } from '../../lib/data/index.ts';
+import {
+  applyFeatures,
+  type Curve,
+  curves,
+  type Dataset,
+  features as featureMaps,
+  isPlain,
+  makeDataset,
+  pythonFeatures,
+  split,
+} from '../../lib/data/index.ts';
 import { toJSON, toKeras, toPyTorch } from '../../lib/nn/export.ts';
 import { Network, type NetworkConfig } from '../../lib/nn/network.ts';
 import { type Histogram, type LayerProbe, Probes } from '../../lib/nn/probes.ts';
 import { Trainer } from '../../lib/nn/trainer.ts';
 import { seeded } from '../../lib/random/index.ts';
+import { gridInputs, gridValues, hiddenOutputs } from '../workers/grids.ts';
 import type { SessionConfig, Snapshot } from '../workers/training-session.ts';
 import { palettePng } from './linear-regions-png.ts';
 import {
   classesOf,
+  is1d,
   isRegression,
   type TlExportFormat,
+  type TlFeature,
   type TrainingLabState,
   tlDatasetLabel,
+  tlFeatureLabel,
   tlLimits,
   tlNormLabel,
 } from './training-lab-state.ts';
@@ -40,7 +54,17 @@ export function tlNetworkConfig(state: TrainingLabState): NetworkConfig {
   });
   layers.push({ type: 'dense', units: classesOf(state.dataset) || 1 });
   if (state.output !== 'identity') layers.push({ type: 'activation', id: state.output });
-  return { inputs: 2, init: state.init, layers };
+  return { inputs: tlInputs(state).length, init: state.init, layers };
+}
+
+/** The network's inputs: the chosen features of a two-input set, or x for a 1-D set. */
+export function tlInputs(state: TrainingLabState): TlFeature[] | ['x'] {
+  return is1d(state.dataset) ? ['x'] : state.features;
+}
+
+/** The features the session must compute, or null when they are the raw inputs. */
+function featuresOf(state: TrainingLabState): TlFeature[] | null {
+  return is1d(state.dataset) || isPlain(state.features) ? null : state.features;
 }
 
 /** The state of the compared run: the same, with its activation in every hidden layer. */
@@ -62,15 +86,20 @@ export function tlSessionConfig(state: TrainingLabState): SessionConfig {
       n: tlLimits.samples,
       noise: state.noise,
       trainFraction: state.trainPercent / 100,
+      ...(featuresOf(state) ? { features: featuresOf(state) as string[] } : {}),
     },
     loss: state.loss,
     optimiser: { type: state.optimiser, learningRate: state.learningRate, ...reg },
     batchSize: state.batchSize,
-    grid: { resolution: tlLimits.grid, extent: tlLimits.extent },
+    grid: is1d(state.dataset)
+      ? { resolution: tlLimits.curve, extent: tlLimits.extent1d }
+      : { resolution: tlLimits.grid, extent: tlLimits.extent },
+    units: is1d(state.dataset) ? null : { resolution: tlLimits.thumbnail, extent: tlLimits.extent },
   };
 }
 
 export interface TlRun {
+  config: SessionConfig;
   network: Network;
   trainer: Trainer;
   probes: Probes;
@@ -89,6 +118,15 @@ export interface TlPoint {
 }
 
 function pointsOf(data: Dataset, set: TlPoint['set']): TlPoint[] {
+  // A 1-D set is drawn as points (x, target).
+  if (data.inputs === 1) {
+    return Array.from({ length: data.n }, (_, i) => ({
+      x: data.x[i],
+      y: data.y[i],
+      value: data.y[i],
+      set,
+    }));
+  }
   return Array.from({ length: data.n }, (_, i) => ({
     x: data.x[2 * i],
     y: data.x[2 * i + 1],
@@ -118,9 +156,14 @@ export function tlRun(state: TrainingLabState): TlRun {
     source,
   );
   const points = [...pointsOf(train, 'train'), ...pointsOf(test, 'test')];
+  const features = featuresOf(state);
   for (const part of [train, test]) {
     if (config.loss === 'bce-logits' && part.task === 'classification' && part.outputs === 1) {
       part.y = Float64Array.from(part.y, (t) => (t > 0 ? 1 : 0));
+    }
+    if (features) {
+      part.x = applyFeatures(part.x, features);
+      part.inputs = features.length;
     }
   }
   const probes = new Probes(network);
@@ -133,7 +176,7 @@ export function tlRun(state: TrainingLabState): TlRun {
     source,
     observer: probes,
   });
-  return { network, trainer, probes, train, points, test };
+  return { config, network, trainer, probes, train, points, test };
 }
 
 /** The index of the largest of row r's k values. */
@@ -143,26 +186,33 @@ function argmaxRow(values: Float64Array, r: number, k: number): number {
   return best;
 }
 
+const dimsOf = (run: TlRun) => (run.config.data.features ? 2 : run.train.inputs);
+
+/** The network's inputs at the points of one of the session's grids, or null without it. */
+function inputsOn(run: TlRun, request: SessionConfig['grid']) {
+  if (!request) return null;
+  const features = (run.config.data.features ?? null) as TlFeature[] | null;
+  const extent: [number, number] = [request.extent[0], request.extent[1]];
+  return { resolution: request.resolution, extent, x: gridInputs(request, dimsOf(run), features) };
+}
+
 /**
- * The network's output on the session's grid: rows from the top (y = hi), left to right;
- * the predicted class for k outputs, as the session gives it.
+ * The network's output on the session's grid, as the session gives it: rows from the top
+ * (y = hi), left to right, the predicted class for k outputs; a line for a 1-D set.
  */
-export function tlGrid(network: Network, resolution = tlLimits.grid): Snapshot['grid'] {
-  const [lo, hi] = tlLimits.extent;
-  const x = new Float64Array(2 * resolution * resolution);
-  const step = (hi - lo) / (resolution - 1);
-  for (let r = 0; r < resolution; r++) {
-    for (let c = 0; c < resolution; c++) {
-      const k = r * resolution + c;
-      x[2 * k] = lo + c * step;
-      x[2 * k + 1] = hi - r * step;
-    }
-  }
-  const k = network.outputs;
-  const out = network.predict(x);
-  const values =
-    k === 1 ? out : Float64Array.from({ length: resolution ** 2 }, (_, r) => argmaxRow(out, r, k));
-  return { resolution, extent: [lo, hi], values };
+export function tlGrid(run: TlRun): Snapshot['grid'] {
+  const on = inputsOn(run, run.config.grid);
+  return (
+    on && { resolution: on.resolution, extent: on.extent, values: gridValues(run.network, on.x) }
+  );
+}
+
+/** Every hidden unit's output on the thumbnails' grid, as the session gives it. */
+export function tlUnits(run: TlRun): Snapshot['units'] {
+  const on = inputsOn(run, run.config.units);
+  return (
+    on && { resolution: on.resolution, extent: on.extent, layers: hiddenOutputs(run.network, on.x) }
+  );
 }
 
 function accuracy(run: TlRun, data: Dataset): number | null {
@@ -189,10 +239,12 @@ export function tlSnapshot(run: TlRun): Snapshot {
     testLoss: trainer.evaluate(run.test),
     trainAccuracy: accuracy(run, run.train),
     testAccuracy: accuracy(run, run.test),
+    scoredStep: trainer.steps,
     diverged: trainer.diverged,
     error: null,
     probes: trainer.steps > 0 ? run.probes.read() : null,
-    grid: tlGrid(run.network),
+    grid: tlGrid(run),
+    units: tlUnits(run),
   };
 }
 
@@ -226,6 +278,10 @@ export async function tlReplay(
 export function tlTraining(state: TrainingLabState) {
   return {
     dataset: state.dataset,
+    /** The network's inputs, each a Python expression of the point's coordinates x1, x2 (or x). */
+    inputs: tlInputs(state).map((id) =>
+      id === 'x' ? { id, python: 'x' } : { id, python: featureMaps[id].python },
+    ),
     noise: state.noise,
     trainFraction: state.trainPercent / 100,
     loss: state.loss,
@@ -326,7 +382,18 @@ export function tlExport(
     return JSON.stringify(state ? { ...json, training: tlTraining(state) } : json, null, 1);
   }
   const code = format === 'pytorch' ? toPyTorch(network) : toKeras(network);
-  return state ? `${code}${tlTrainingCode(state, format)}` : code;
+  if (!state) return code;
+  const features = featuresOf(state);
+  const inputs = features
+    ? [
+        '',
+        `# The network's ${features.length} inputs are features of the points (x1, x2), as in the lab:`,
+        `# ${format === 'pytorch' ? 'model(features(points))' : 'model.predict(features(points))'} for an (n, 2) ${format === 'pytorch' ? 'tensor' : 'array'} of points.`,
+        pythonFeatures(features, format === 'pytorch' ? 'torch' : 'keras.ops'),
+        '',
+      ].join('\n')
+    : '';
+  return `${code}${inputs}${tlTrainingCode(state, format)}`;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -483,12 +550,15 @@ export function activationName(id: string): string {
 
 /** "2-4-2-1 network (tanh, tanh; tanh output)", with the normalisation if any. */
 export function describeNetwork(state: TrainingLabState): string {
-  const shape = [2, ...state.units, classesOf(state.dataset) || 1].join('-');
+  const inputs = tlInputs(state);
+  const shape = [inputs.length, ...state.units, classesOf(state.dataset) || 1].join('-');
   const hidden = state.units.length
     ? state.activations.map(activationName).join(', ')
     : 'no hidden layer';
   const norm = state.norm !== 'none' && state.units.length ? `, ${tlNormLabel[state.norm]}` : '';
-  return `${shape} network (${hidden}${norm}; ${state.output} output)`;
+  const features = featuresOf(state);
+  const on = features ? ` on inputs ${features.map((f) => tlFeatureLabel[f]).join(', ')}` : '';
+  return `${shape} network${on} (${hidden}${norm}; ${state.output} output)`;
 }
 
 const pct = (v: number | null) =>
@@ -506,6 +576,7 @@ export function describeProgress(s: Pick<Snapshot, 'step' | 'epoch' | 'diverged'
 }
 
 export function describeBoundary(state: TrainingLabState, s: Snapshot): string {
+  if (is1d(state.dataset)) return describeCurve(state, s);
   const counts = `${Math.round((tlLimits.samples * state.trainPercent) / 100)} training points (discs) and ${tlLimits.samples - Math.round((tlLimits.samples * state.trainPercent) / 100)} test points (ringed)`;
   const where = `${describeNetwork(state)} on ${tlDatasetLabel[state.dataset]}, ${describeProgress(s)}`;
   if (isRegression(state.dataset)) {
@@ -601,6 +672,7 @@ export function boundaryFigure(
   snapshot: Snapshot,
   width = 320,
 ): Plot.PlotOptions {
+  if (is1d(state.dataset)) return curveFigure(state, points, snapshot, width);
   const margin = { top: 8, right: 8, bottom: 34, left: 34 };
   const side = Math.max(180, Math.min(360, width - margin.left - margin.right));
   const [lo, hi] = tlLimits.extent;
@@ -676,6 +748,210 @@ export function boundaryFigure(
     y: { label: 'x₂', labelAnchor: 'center', domain: [lo, hi], ticks: 5 },
     marks,
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// One-input regression: the fitted curve over the points, with the target curve.
+
+/** The target curve of a 1-D set (noiseless). */
+export const tlTarget = (state: TrainingLabState) => curves[state.dataset as Curve];
+
+/** The curve's points [x, output] from a snapshot's line grid (empty without one). */
+export function curvePoints(s: Pick<Snapshot, 'grid'>): [number, number][] {
+  const g = s.grid;
+  if (!g) return [];
+  const [lo, hi] = g.extent;
+  const n = g.values.length;
+  const step = n > 1 ? (hi - lo) / (n - 1) : 0;
+  return Array.from(g.values, (v, i) => [lo + i * step, v]);
+}
+
+/** The fitted curve as a live mark, moved in place while a run plays. */
+export function curveLive(s: Pick<Snapshot, 'grid'>): TlLiveMark[] {
+  return [{ className: 'nl-fit', kind: 'line', facets: [{ points: curvePoints(s) }] }];
+}
+
+/** The value axis of a curve chart: the points' range with a margin, in steps of 0.5. */
+export function curveDomain(points: TlPoint[]): [number, number] {
+  const ys = points.map((p) => p.y).filter(Number.isFinite);
+  const lo = Math.min(-1, ...ys);
+  const hi = Math.max(1, ...ys);
+  return [Math.floor((lo - 0.25) * 2) / 2, Math.ceil((hi + 0.25) * 2) / 2];
+}
+
+/** How far the fit is from the target curve: the mean and the largest gap, and where. */
+export function curveGap(state: TrainingLabState, s: Pick<Snapshot, 'grid'>) {
+  const f = tlTarget(state);
+  let sum = 0;
+  let worst = { gap: 0, x: Number.NaN };
+  const pts = curvePoints(s);
+  for (const [x, y] of pts) {
+    const gap = Math.abs(y - f(x));
+    sum += gap;
+    if (!(gap <= worst.gap)) worst = { gap, x };
+  }
+  return { mean: pts.length ? sum / pts.length : Number.NaN, ...worst };
+}
+
+export function describeCurve(state: TrainingLabState, s: Snapshot): string {
+  const n = Math.round((tlLimits.samples * state.trainPercent) / 100);
+  const where = `${describeNetwork(state)} fitted to ${tlDatasetLabel[state.dataset]}, ${describeProgress(s)}`;
+  const pts = curvePoints(s);
+  const at = [-3, -1.5, 0, 1.5, 3]
+    .map((x) => {
+      const p = pts.reduce((a, b) => (Math.abs(b[0] - x) < Math.abs(a[0] - x) ? b : a), pts[0]);
+      return p ? `${fmt(x)} → ${fmt(p[1])} (target ${fmt(tlTarget(state)(x))})` : '';
+    })
+    .filter(Boolean);
+  const gap = curveGap(state, s);
+  return `Output of a ${where}, drawn as a curve over ${n} training points (discs) and ${tlLimits.samples - n} test points (ringed), with the noiseless target as a dashed line. At x = ${at.join('; ')}. Mean distance from the target ${fmt(gap.mean)}, largest ${fmt(gap.gap)} at x = ${fmt(gap.x)}. Test loss ${fmt(s.testLoss)}.`;
+}
+
+/** A 1-D set: the points, the target (dashed) and the network's curve over [−3, 3]. */
+export function curveFigure(
+  state: TrainingLabState,
+  points: TlPoint[],
+  snapshot: Snapshot,
+  width = 320,
+): Plot.PlotOptions {
+  const [lo, hi] = tlLimits.extent1d;
+  const f = tlTarget(state);
+  const target = Array.from({ length: 241 }, (_, i) => {
+    const x = lo + ((hi - lo) * i) / 240;
+    return { x, y: f(x) };
+  });
+  const fit = curvePoints(snapshot).map(([x, y]) => ({
+    x,
+    y: Number.isFinite(y) ? y : Number.NaN,
+  }));
+  const dots = (set: TlPoint['set']) =>
+    Plot.dot(
+      points.filter((p) => p.set === set),
+      {
+        x: 'x',
+        y: 'y',
+        r: 1.8,
+        fill: set === 'train' ? 'var(--nl-series-2)' : 'none',
+        stroke: set === 'train' ? 'none' : 'var(--nl-series-2)',
+        strokeWidth: 1,
+        fillOpacity: 0.6,
+        strokeOpacity: 0.8,
+        className: set === 'train' ? 'nl-train-points' : 'nl-test-points',
+        ariaHidden: 'true',
+      },
+    );
+  const side = Math.max(200, Math.min(400, width));
+  return {
+    width: side,
+    height: Math.round(side * 0.8),
+    marginTop: 8,
+    marginRight: 8,
+    marginBottom: 34,
+    marginLeft: 46,
+    style,
+    ariaLabel: `The network's curve over the ${tlDatasetLabel[state.dataset]} data`,
+    ariaDescription: describeCurve(state, snapshot),
+    x: { label: 'x', labelAnchor: 'center', labelOffset: 30, domain: [lo, hi], ticks: 7 },
+    y: {
+      label: 'output',
+      labelAnchor: 'center',
+      domain: curveDomain(points),
+      grid: true,
+      ticks: 5,
+    },
+    marks: [
+      dots('train'),
+      dots('test'),
+      Plot.line(target, {
+        x: 'x',
+        y: 'y',
+        stroke: 'currentColor',
+        strokeWidth: 2,
+        strokeDasharray: '5 3',
+        className: 'nl-target',
+        ariaHidden: 'true',
+      }),
+      Plot.line(fit, {
+        x: 'x',
+        y: 'y',
+        stroke: 'var(--nl-series-1)',
+        strokeWidth: 2.5,
+        clip: true,
+        className: 'nl-fit',
+        ariaHidden: 'true',
+      }),
+      Plot.frame({ stroke: 'var(--nl-axis)', ariaHidden: 'true' }),
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Per-unit thumbnails: each hidden unit's output over the plane, on the map's palette
+// clamped to [−1, 1] as in Playground (so saturated tanh units look alike, and a ReLU unit
+// is grey where it is 0 and blue where it is 1 or more).
+
+export interface TlThumbnail {
+  /** Palette indices, resolution² from the top-left, on tlPalette. */
+  indices: Uint8Array;
+  min: number;
+  max: number;
+  /** The share of the grid where the unit is exactly 0 (a ReLU's flat side). */
+  zero: number;
+}
+
+export interface TlThumbnailLayer {
+  name: string;
+  units: TlThumbnail[];
+}
+
+/** The thumbnails of each hidden layer of a snapshot's unit grids (none for a 1-D set). */
+export function unitThumbnails(
+  state: TrainingLabState,
+  units: Snapshot['units'],
+): TlThumbnailLayer[] {
+  if (!units) return [];
+  const names = layerNames(state);
+  return units.layers.map((layer, l) => {
+    const n = layer.values.length / layer.units;
+    return {
+      name: names[l] ?? `layer ${l + 1}`,
+      units: Array.from({ length: layer.units }, (_, j) => {
+        const indices = new Uint8Array(n);
+        let min = Number.POSITIVE_INFINITY;
+        let max = Number.NEGATIVE_INFINITY;
+        let zero = 0;
+        for (let k = 0; k < n; k++) {
+          const v = layer.values[k * layer.units + j];
+          if (v < min) min = v;
+          if (v > max) max = v;
+          if (v === 0) zero++;
+          indices[k] = Math.round(((tlScore(v, 'mse') + 1) / 2) * (levels - 1));
+        }
+        return { indices, min, max, zero: n ? zero / n : 0 };
+      }),
+    };
+  });
+}
+
+/** A thumbnail as a PNG data URL (the build's encoder; the page uses a canvas). */
+export function thumbnailImage(t: TlThumbnail, resolution: number): string {
+  return palettePng(t.indices, resolution, resolution, tlPalette);
+}
+
+/** One unit in words, for its image's alt text. */
+export function describeUnit(layer: string, j: number, t: TlThumbnail): string {
+  const zero = t.zero > 0 ? `, exactly 0 on ${Math.round(100 * t.zero)}% of the plane` : '';
+  return `${layer}, unit ${j + 1}: from ${fmt(t.min)} to ${fmt(t.max)} over the plane${zero}`;
+}
+
+export function describeUnits(state: TrainingLabState, layers: TlThumbnailLayer[]): string {
+  if (is1d(state.dataset)) return 'Unit thumbnails are drawn for the two-input data sets.';
+  if (layers.length === 0) return 'The network has no hidden layer, so there are no units to show.';
+  const parts = layers.map(
+    (l) =>
+      `${l.name}: ${l.units.map((t, j) => `unit ${j + 1} ${fmt(t.min)} to ${fmt(t.max)}${t.zero > 0 ? ` (0 on ${Math.round(100 * t.zero)}%)` : ''}`).join(', ')}`,
+  );
+  return `Each hidden unit's output over the same square as the map, orange for −1 or less, grey for 0, blue for +1 or more. ${parts.join('; ')}.`;
 }
 
 // ---------------------------------------------------------------------------------------

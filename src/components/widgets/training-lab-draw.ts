@@ -15,11 +15,14 @@ import {
   boundaryImage,
   boundaryPixels,
   classesOf,
+  curveLive,
   describeBoundary,
   describeGrads,
   describeHistograms,
   describeLayers,
   describeLoss,
+  describeUnit,
+  describeUnits,
   gradDomains,
   gradFigure,
   gradLive,
@@ -27,6 +30,7 @@ import {
   histogramDomains,
   histogramFigure,
   histogramLive,
+  is1d,
   layersFigure,
   layersLive,
   lossDomains,
@@ -44,9 +48,11 @@ import {
   tlApplyLive,
   tlCompareState,
   tlExport,
+  tlPalette,
   tlReplay,
   tlRun,
   tlSessionConfig,
+  unitThumbnails,
 } from '../figures/training-lab.ts';
 import type { Snapshot, TrainingSession } from '../workers/training-session.ts';
 import { drawPlot } from './plot.ts';
@@ -90,6 +96,8 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
   const drawStarts: number[] = [];
   /** Full Plot redraws of the charts, counted for browser tests. */
   const counts = { full: 0, live: 0 };
+  /** Time in ms of each repaint of the unit thumbnails (the last 400), for browser tests. */
+  const unitTimes: number[] = [];
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
   const button = (name: string) => q<HTMLButtonElement>(`button[name=${name}]`);
   const reduced = matchMedia('(prefers-reduced-motion: reduce)');
@@ -263,13 +271,75 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
     const width = Math.round(Math.min(400, boundary.clientWidth || 320));
     const key = `${configured}|${width}`;
     const image = boundary.querySelector('image');
-    if (key === prevKey && image && s.grid) {
+    const svg = boundary.querySelector('svg') as TlScaledSvg | null;
+    if (key === prevKey && is1d(st.dataset) && svg && tlApplyLive(svg, curveLive(s))) {
+      // A 1-D set: the fitted curve moves in place.
+      svg.setAttribute('aria-description', describeBoundary(st, s));
+    } else if (key === prevKey && image && s.grid) {
       image.setAttribute('href', mapUrl(s.grid, st));
-      boundary.querySelector('svg')?.setAttribute('aria-description', describeBoundary(st, s));
+      svg?.setAttribute('aria-description', describeBoundary(st, s));
     } else {
       boundary.replaceChildren(drawPlot(boundaryFigure(st, points, s, width)));
     }
     return key;
+  };
+
+  // Per-unit thumbnails: one small canvas per hidden unit, rebuilt when the network's shape
+  // changes and otherwise repainted in place (putImageData of 16 × 16 pixels each).
+  let unitsKey = '';
+  let unitCanvases: HTMLCanvasElement[][] = [];
+  const images = new WeakMap<HTMLCanvasElement, ImageData>();
+  const drawUnits = (s: Snapshot, live: boolean) => {
+    const figure = q<HTMLElement>('.tl-units');
+    figure.hidden = is1d(state.dataset);
+    const layers = unitThumbnails(state, s.units);
+    const n = s.units?.resolution ?? 0;
+    const key = `${configured}|${n}|${layers.map((l) => l.units.length).join(',')}`;
+    if (key !== unitsKey) {
+      unitsKey = key;
+      const rows = layers.map((layer) => {
+        const row = document.createElement('div');
+        row.className = 'tl-unit-layer';
+        const name = document.createElement('span');
+        name.className = 'tl-unit-name';
+        name.textContent = layer.name;
+        const cells = document.createElement('span');
+        cells.className = 'tl-unit-row';
+        for (const _ of layer.units) {
+          const c = document.createElement('canvas');
+          c.width = n;
+          c.height = n;
+          c.setAttribute('role', 'img');
+          cells.append(c);
+        }
+        row.append(name, cells);
+        return row;
+      });
+      q<HTMLElement>('.tl-unit-layers').replaceChildren(...rows);
+      unitCanvases = rows.map((row) => [...row.querySelectorAll('canvas')]);
+    }
+    layers.forEach((layer, l) => {
+      layer.units.forEach((t, j) => {
+        const c = unitCanvases[l]?.[j];
+        const ctx = c?.getContext('2d');
+        if (!c || !ctx) return;
+        // One ImageData per canvas, kept with it: no allocation per frame.
+        const cached = images.get(c);
+        const image = cached ?? ctx.createImageData(n, n);
+        if (!cached) images.set(c, image);
+        const data = image.data;
+        for (let i = 0; i < t.indices.length; i++) {
+          const [r, g, b] = tlPalette[t.indices[i]];
+          data[4 * i] = r;
+          data[4 * i + 1] = g;
+          data[4 * i + 2] = b;
+          data[4 * i + 3] = 255;
+        }
+        ctx.putImageData(image, 0, 0);
+        c.setAttribute('aria-label', describeUnit(layer.name, j, t));
+      });
+    });
+    if (!live) q<HTMLElement>('.tl-units figcaption').textContent = describeUnits(state, layers);
   };
 
   const draw = () => {
@@ -296,6 +366,10 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
     const b = runB?.latest;
     if (!live || fullAllowed) {
       boundaryKey = drawBoundary('.tl-boundary', s, state, boundaryKey);
+      const u0 = performance.now();
+      drawUnits(s, live);
+      unitTimes.push(performance.now() - u0);
+      if (unitTimes.length > 400) unitTimes.shift();
       const compareFigure = q<HTMLElement>('.tl-boundary-b');
       compareFigure.hidden = !(compareState && b);
       if (compareState && b) {
@@ -472,6 +546,7 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
   Object.defineProperty(widget, 'drawTimes', { value: drawTimes, configurable: true });
   Object.defineProperty(widget, 'drawStarts', { value: drawStarts, configurable: true });
   Object.defineProperty(widget, 'drawCounts', { value: counts, configurable: true });
+  Object.defineProperty(widget, 'unitTimes', { value: unitTimes, configurable: true });
   await lab.configure(initial);
   return lab;
 }

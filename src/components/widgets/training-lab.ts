@@ -6,11 +6,13 @@
 import {
   couplingWarning,
   formatTrainingLabState,
+  is1d,
   matchingPair,
   parseTrainingLabState,
   type TlActivation,
   type TlDataset,
   type TlExportFormat,
+  type TlFeature,
   type TlInit,
   type TlLoss,
   type TlNorm,
@@ -19,6 +21,7 @@ import {
   type TlRegularisation,
   type TrainingLabState,
   taskOf,
+  tlFeatures,
   tlLimits,
 } from '../figures/training-lab-state.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
@@ -113,25 +116,36 @@ class TrainingLab extends HTMLElement {
       ({ output, loss } = matchingPair(dataset));
     }
     const seed = Number(value('seed'));
-    this.#show({
-      dataset,
-      noise: Number(value('noise')),
-      trainPercent: Number(value('train')),
-      units,
-      activations,
-      output,
-      loss,
-      init: value('init') as TlInit,
-      optimiser: value('optimiser') as TlOptimiser,
-      learningRate: Number(value('lr')),
-      batchSize: whole('batch', bl.min, bl.max, this.#state.batchSize),
-      seed: Number.isSafeInteger(seed) && seed >= 0 ? seed : this.#state.seed,
-      regularisation: value('reg') as TlRegularisation,
-      regularisationRate: Number(value('rate')),
-      norm: value('norm') as TlNorm,
-      speed: this.#state.speed,
-      compare: value('compare') as TlActivation | 'none',
-    });
+    const boxes = [...this.querySelectorAll<HTMLInputElement>('input[name=feat]')];
+    let features = tlFeatures.filter((id) => boxes.some((b) => b.value === id && b.checked));
+    const problems: string[] = [];
+    if (features.length === 0) {
+      features = this.#state.features;
+      problems.push('The network needs at least one input feature.');
+    }
+    this.#show(
+      {
+        dataset,
+        features: features as TlFeature[],
+        noise: Number(value('noise')),
+        trainPercent: Number(value('train')),
+        units,
+        activations,
+        output,
+        loss,
+        init: value('init') as TlInit,
+        optimiser: value('optimiser') as TlOptimiser,
+        learningRate: Number(value('lr')),
+        batchSize: whole('batch', bl.min, bl.max, this.#state.batchSize),
+        seed: Number.isSafeInteger(seed) && seed >= 0 ? seed : this.#state.seed,
+        regularisation: value('reg') as TlRegularisation,
+        regularisationRate: Number(value('rate')),
+        norm: value('norm') as TlNorm,
+        speed: this.#state.speed,
+        compare: value('compare') as TlActivation | 'none',
+      },
+      problems,
+    );
   }
 
   /** Syncs the controls and the URL to `state`, shows problems, and starts a new run. */
@@ -147,6 +161,12 @@ class TrainingLab extends HTMLElement {
       if (el) el.value = String(v);
     };
     set('dataset', state.dataset);
+    for (const box of this.querySelectorAll<HTMLInputElement>('input[name=feat]')) {
+      box.checked = state.features.includes(box.value as TlFeature);
+    }
+    const inputs = this.querySelector('.tl-features') as HTMLFieldSetElement;
+    inputs.disabled = is1d(state.dataset);
+    (this.querySelector('.tl-features-1d') as HTMLElement).hidden = !is1d(state.dataset);
     set('noise', state.noise);
     set('noise-value', state.noise);
     set('train', state.trainPercent);

@@ -4,20 +4,32 @@
 // each returns { ok: false, error } instead, and a run that diverges stops with the step.
 
 import { type Digits, loadDigits } from '../../lib/data/digits.ts';
-import { type Dataset, makeDataset, oneHot, split } from '../../lib/data/index.ts';
+import {
+  applyFeatures,
+  checkFeatures,
+  type Dataset,
+  type FeatureId,
+  isPlain,
+  makeDataset,
+  oneHot,
+  split,
+} from '../../lib/data/index.ts';
 import type { LossId } from '../../lib/nn/losses.ts';
 import { Network, type NetworkConfig } from '../../lib/nn/network.ts';
 import type { OptimiserConfig } from '../../lib/nn/optimisers.ts';
 import { type LayerProbe, type ProbeOptions, Probes } from '../../lib/nn/probes.ts';
 import { type Divergence, Trainer } from '../../lib/nn/trainer.ts';
 import { seeded } from '../../lib/random/index.ts';
+import {
+  type GridRequest,
+  gridInputs,
+  gridValues,
+  type HiddenLayer,
+  hiddenOutputs,
+  predictedClass,
+} from './grids.ts';
 
-export interface GridRequest {
-  /** Points per side. */
-  resolution: number;
-  /** The square [lo, hi]² the grid covers. */
-  extent: [number, number];
-}
+export type { GridRequest, HiddenLayer } from './grids.ts';
 
 export interface SessionConfig {
   seed: number;
@@ -27,7 +39,18 @@ export interface SessionConfig {
    * first n of the 5,000 training digits (all if n is 0) and the 1,000 test digits, fetched
    * on first use (noise and trainFraction do not apply).
    */
-  data: { name: string; n: number; noise: number; trainFraction?: number };
+  data: {
+    name: string;
+    n: number;
+    noise: number;
+    trainFraction?: number;
+    /**
+     * Input features of a 2-input set (src/lib/data/features.ts), in any order (used in
+     * the canonical one); default ['x1', 'x2']. The network's inputs are these, and the
+     * grids are computed on the same features of their points.
+     */
+    features?: string[];
+  };
   loss: LossId;
   optimiser: OptimiserConfig;
   batchSize: number;
@@ -35,8 +58,34 @@ export interface SessionConfig {
   shuffle?: boolean;
   /** Probes on (the default) or off, or their options. */
   probes?: boolean | ProbeOptions;
-  /** A decision-boundary grid in every snapshot (2-input networks only). */
+  /** A decision-boundary grid in every snapshot (a curve for a 1-input set). */
   grid?: GridRequest | null;
+  /**
+   * Every hidden unit's output over a grid (a line for a 1-input set) in every snapshot,
+   * for thumbnails; keep the resolution small (Playground's are 10 × 10).
+   */
+  units?: GridRequest | null;
+  /** What snapshots score and how often (default: both whole sets, every snapshot). */
+  scoring?: ScoringOptions;
+}
+
+/**
+ * The cost of a snapshot is scoring: a forward pass over the training and test sets. On
+ * Playground's few hundred points that is nothing; on the 5,000 + 1,000 digits it is most
+ * of the worker's time. These options make it cheap.
+ */
+export interface ScoringOptions {
+  /** Score training loss and accuracy on the first n training samples (all if absent or 0). */
+  trainSamples?: number;
+  /** Score test loss and accuracy on the first n test samples (all if absent or 0). */
+  testSamples?: number;
+  /**
+   * 'snapshot' (the default): every snapshot scores. 'epoch': while running, a snapshot
+   * scores only when an epoch has completed since the last score, and otherwise repeats
+   * the last scores (see Snapshot.scoredStep). Snapshots the caller asks for (configure,
+   * reset, step, pause, snapshot) and the last one of a run always score.
+   */
+  every?: 'snapshot' | 'epoch';
 }
 
 export type Status = 'idle' | 'running' | 'paused' | 'diverged' | 'error';
@@ -52,14 +101,46 @@ export interface Snapshot {
   /** Fraction classified right (null for regression). */
   trainAccuracy: number | null;
   testAccuracy: number | null;
+  /**
+   * The step at which the four numbers above were computed (older than step when reused).
+   * Always set by the session; optional so that snapshots other labs build need not.
+   */
+  scoredStep?: number;
   diverged: Divergence | null;
   error: string | null;
   probes: LayerProbe[] | null;
-  /** resolution² values, row by row from the top-left (y = hi): output 0, or the class. */
+  /**
+   * resolution² values, row by row from the top-left (y = hi): output 0, or the class; for
+   * a 1-input set, resolution values from x = lo to hi.
+   */
   grid: { resolution: number; extent: [number, number]; values: Float64Array } | null;
+  /**
+   * Each hidden layer's outputs on the points of the `units` grid, in the same order (null
+   * when not asked; always set by the session, optional like scoredStep).
+   */
+  units?: { resolution: number; extent: [number, number]; layers: HiddenLayer[] } | null;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export interface TestPredictions {
+  classes: number;
+  /** The true class of every test sample, in order. */
+  labels: Int32Array;
+  /** The class the network predicts for each. */
+  predicted: Int32Array;
+}
+
+export interface Confusion {
+  classes: number;
+  /** classes × classes counts, row t, column p: samples of class t predicted as p. */
+  counts: Uint32Array;
+}
+
+function ok<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
 
 /** Where the digits come from: loadDigits() by default, a file read in tests. */
 export type DigitsLoader = () => Promise<Digits>;
@@ -99,6 +180,19 @@ interface Run {
   probes: Probes | null;
   train: Dataset;
   test: Dataset;
+  /** The input features of a 2-input set, or null for the raw inputs. */
+  features: FeatureId[] | null;
+  /** The last scores, reused by snapshots that do not score. */
+  scores: Scores | null;
+}
+
+interface Scores {
+  step: number;
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
 }
 
 /** Targets in the shape the network and loss need: ±1 → {0, 1} for BCE, classes → one-hot. */
@@ -299,9 +393,25 @@ export class TrainingSession {
           config.data.trainFraction ?? 0.5,
           source,
         );
+    const chosen = config.data.features ? checkFeatures(config.data.features) : null;
+    if (chosen && train.inputs !== 2) {
+      throw new RangeError(
+        `input features need a 2-input set; ${config.data.name} has ${train.inputs}`,
+      );
+    }
+    const features = chosen && !isPlain(chosen) ? chosen : null;
     for (const part of [train, test]) {
       part.y = targets(part, config.loss, network.outputs);
       part.outputs = network.outputs;
+      if (features) {
+        part.x = applyFeatures(part.x, features);
+        part.inputs = features.length;
+      }
+      if (part.inputs !== network.inputs) {
+        throw new RangeError(
+          `the network has ${network.inputs} inputs but the data has ${part.inputs}${features ? ` (features ${features.join(', ')})` : ''}`,
+        );
+      }
     }
     const probeOptions =
       config.probes === false ? null : config.probes === true ? {} : (config.probes ?? {});
@@ -316,7 +426,21 @@ export class TrainingSession {
       source,
       observer: probes ?? undefined,
     });
-    return { config, network, trainer, probes, train, test };
+    const { scoring } = config;
+    for (const key of ['trainSamples', 'testSamples'] as const) {
+      const n = scoring?.[key];
+      if (n !== undefined && !(Number.isInteger(n) && n >= 0)) {
+        throw new RangeError(
+          `scoring.${key} must be a whole number of samples (0 for all), not ${n}`,
+        );
+      }
+    }
+    if (scoring?.every !== undefined && scoring.every !== 'snapshot' && scoring.every !== 'epoch') {
+      throw new RangeError(
+        `scoring.every must be 'snapshot' or 'epoch', not ${String(scoring.every)}`,
+      );
+    }
+    return { config, network, trainer, probes, train, test, features, scores: null };
   }
 
   private need(): Run {
@@ -345,84 +469,188 @@ export class TrainingSession {
     const now = this.clock.now();
     if (!force && now - this.lastPosted < this.snapshotGap) return;
     this.lastPosted = now;
-    const snapshot = this.snapshotNow();
+    const snapshot = this.snapshotNow(undefined, force);
     const cost = this.clock.now() - now;
     this.snapshotGap = Math.max(1000 / MAX_SNAPSHOTS_PER_SECOND, cost / SNAPSHOT_SHARE);
     for (const listener of this.listeners) listener(snapshot);
   }
 
-  // In batches of the training size, like Trainer.evaluate: a forward pass over all of the
-  // digits at once would grow every layer's buffers to 5,000 rows (about 15 MB more).
-  private accuracy(data: Dataset): number | null {
-    if (data.task !== 'classification' || !data.labels) return null;
+  // One pass in batches of the training size for both loss and accuracy (the same sums as
+  // Trainer.evaluate): a forward pass over all of the digits at once would grow every
+  // layer's buffers to 5,000 rows (about 15 MB more).
+  private score(
+    data: Dataset,
+    limit: number | undefined,
+  ): { loss: number; accuracy: number | null } {
+    const n = limit ? Math.min(limit, data.n) : data.n;
+    if (n === 0) return { loss: Number.NaN, accuracy: null };
     const { network, trainer } = this.need();
     const { inputs, outputs: out } = network;
     const size = trainer.batchSize;
+    const labels = data.task === 'classification' ? data.labels : undefined;
+    let sum = 0;
     let right = 0;
-    for (let start = 0; start < data.n; start += size) {
-      const count = Math.min(size, data.n - start);
+    for (let start = 0; start < n; start += size) {
+      const count = Math.min(size, n - start);
       const yhat = network.forward(
         data.x.subarray(start * inputs, (start + count) * inputs),
         false,
       );
-      for (let r = 0; r < count; r++) {
-        let predicted = 0;
-        if (out === 1) predicted = yhat[r] >= 0 ? 1 : 0;
-        else
-          for (let j = 1; j < out; j++)
-            if (yhat[r * out + j] > yhat[r * out + predicted]) predicted = j;
-        if (predicted === data.labels[start + r]) right++;
-      }
+      sum +=
+        count *
+        trainer.loss.evaluate(yhat, data.y.subarray(start * out, (start + count) * out), out);
+      if (labels)
+        for (let r = 0; r < count; r++)
+          if (predictedClass(yhat, r, out) === labels[start + r]) right++;
     }
-    return right / data.n;
+    return { loss: sum / n, accuracy: labels ? right / n : null };
+  }
+
+  private scores(force: boolean): Scores {
+    const run = this.need();
+    const { trainer, train, test, config } = run;
+    const last = run.scores;
+    if (
+      last &&
+      !force &&
+      config.scoring?.every === 'epoch' &&
+      (last.step === trainer.steps || last.epoch === trainer.epochs)
+    ) {
+      return last;
+    }
+    const a = this.score(train, config.scoring?.trainSamples);
+    const b = this.score(test, config.scoring?.testSamples);
+    run.scores = {
+      step: trainer.steps,
+      epoch: trainer.epochs,
+      trainLoss: a.loss,
+      testLoss: b.loss,
+      trainAccuracy: a.accuracy,
+      testAccuracy: b.accuracy,
+    };
+    return run.scores;
+  }
+
+  /**
+   * Outputs of the network for rows of its input width (evaluation mode: BatchNorm's running
+   * statistics, no dropout; the current weights), row after row.
+   */
+  predict(x: Float64Array): Result<Float64Array> {
+    return this.guard(() => {
+      const { network, trainer } = this.need();
+      const { inputs, outputs } = network;
+      this.checkRows(x, 'predict()');
+      const n = x.length / inputs;
+      const y = new Float64Array(n * outputs);
+      const size = Math.max(trainer.batchSize, 256);
+      for (let start = 0; start < n; start += size) {
+        const count = Math.min(size, n - start);
+        y.set(
+          network.forward(x.subarray(start * inputs, (start + count) * inputs), false),
+          start * outputs,
+        );
+      }
+      return y;
+    });
+  }
+
+  /**
+   * Every test sample's label and the class the network predicts for it now (classification
+   * only), for a confusion matrix or a list of mistakes.
+   */
+  testPredictions(): Result<TestPredictions> {
+    return this.guard(() => {
+      const { network, test } = this.need();
+      if (test.task !== 'classification' || !test.labels) {
+        throw new RangeError(`${test.name} is not a classification set`);
+      }
+      const out = network.outputs;
+      const classes = test.classes ?? 2;
+      const yhat = ok(this.predict(test.x));
+      const predicted = new Int32Array(test.n);
+      for (let r = 0; r < test.n; r++) predicted[r] = predictedClass(yhat, r, out);
+      return { classes, labels: Int32Array.from(test.labels), predicted };
+    });
+  }
+
+  /** The test set's confusion matrix: counts[t * classes + p] samples of class t predicted p. */
+  confusion(): Result<Confusion> {
+    return this.guard(() => {
+      const { classes, labels, predicted } = ok(this.testPredictions());
+      const counts = new Uint32Array(classes * classes);
+      for (let r = 0; r < labels.length; r++) counts[labels[r] * classes + predicted[r]]++;
+      return { classes, counts };
+    });
+  }
+
+  /** The network's inputs at the points of a grid (a line for a 1-input set). */
+  private gridInputs(request: GridRequest): Float64Array {
+    const { train, features } = this.need();
+    return gridInputs(request, features ? 2 : train.inputs, features);
   }
 
   private grid(request: GridRequest): Snapshot['grid'] {
-    const { network } = this.need();
-    if (network.inputs !== 2) throw new RangeError('a decision grid needs a network with 2 inputs');
-    const { resolution, extent } = request;
-    const [lo, hi] = extent;
-    const x = new Float64Array(2 * resolution * resolution);
-    const step = resolution > 1 ? (hi - lo) / (resolution - 1) : 0;
-    for (let r = 0; r < resolution; r++) {
-      for (let c = 0; c < resolution; c++) {
-        const k = r * resolution + c;
-        x[2 * k] = lo + c * step;
-        x[2 * k + 1] = hi - r * step;
-      }
-    }
-    const yhat = network.forward(x, false);
-    const out = network.outputs;
-    const values = new Float64Array(resolution * resolution);
-    for (let k = 0; k < values.length; k++) {
-      if (out === 1) {
-        values[k] = yhat[k];
-      } else {
-        let best = 0;
-        for (let j = 1; j < out; j++) if (yhat[k * out + j] > yhat[k * out + best]) best = j;
-        values[k] = best;
-      }
-    }
-    return { resolution, extent: [lo, hi], values };
+    const values = gridValues(this.need().network, this.gridInputs(request));
+    const [lo, hi] = request.extent;
+    return { resolution: request.resolution, extent: [lo, hi], values };
   }
 
-  private snapshotNow(grid?: GridRequest | null): Snapshot {
+  private hiddenOutputs(x: Float64Array): HiddenLayer[] {
+    const { network, trainer } = this.need();
+    return hiddenOutputs(network, x, Math.max(trainer.batchSize, 256));
+  }
+
+  /**
+   * The outputs of every hidden layer (each top-level activation layer but the last layer)
+   * for rows of the network's input width, in evaluation mode with the current weights:
+   * for thumbnails of each unit, or the fraction of active units.
+   */
+  hidden(x: Float64Array): Result<HiddenLayer[]> {
+    return this.guard(() => {
+      this.checkRows(x, 'hidden()');
+      return this.hiddenOutputs(x);
+    });
+  }
+
+  private checkRows(x: Float64Array, what: string): void {
+    const { inputs } = this.need().network;
+    if (!(x instanceof Float64Array)) throw new TypeError(`${what} takes a Float64Array`);
+    if (x.length === 0 || x.length % inputs !== 0) {
+      throw new RangeError(
+        `${what} needs rows of ${inputs} inputs; a length of ${x.length} is not a positive multiple of ${inputs}`,
+      );
+    }
+  }
+
+  private unitGrids(request: GridRequest): Snapshot['units'] {
+    const layers = this.hiddenOutputs(this.gridInputs(request));
+    return {
+      resolution: request.resolution,
+      extent: [request.extent[0], request.extent[1]],
+      layers,
+    };
+  }
+
+  private snapshotNow(grid?: GridRequest | null, score = true): Snapshot {
     const run = this.need();
-    const { trainer, probes, train, test } = run;
+    const { trainer, probes } = run;
     const request = grid === undefined ? run.config.grid : grid;
+    const scores = this.scores(score);
     return {
       status: this.status,
       step: trainer.steps,
       epoch: trainer.epochs,
       batchLoss: trainer.lastLoss,
-      trainLoss: trainer.evaluate(train),
-      testLoss: test.n > 0 ? trainer.evaluate(test) : Number.NaN,
-      trainAccuracy: this.accuracy(train),
-      testAccuracy: test.n > 0 ? this.accuracy(test) : null,
+      trainLoss: scores.trainLoss,
+      testLoss: scores.testLoss,
+      trainAccuracy: scores.trainAccuracy,
+      testAccuracy: scores.testAccuracy,
+      scoredStep: scores.step,
       diverged: trainer.diverged,
       error: this.error,
       probes: probes && trainer.steps > 0 ? probes.read() : null,
       grid: request ? this.grid(request) : null,
+      units: run.config.units ? this.unitGrids(run.config.units) : null,
     };
   }
 }

@@ -10,9 +10,20 @@ import { spirals } from './spirals.ts';
 export type { Dataset, Point2D } from './dataset.ts';
 export { fromPoints, oneHot } from './dataset.ts';
 export { type Digits, type LoadDigitsOptions, loadDigits, parseDigits } from './digits.ts';
+export {
+  applyFeatures,
+  checkFeatures,
+  type Feature,
+  type FeatureId,
+  featureIds,
+  features,
+  isPlain,
+  plainFeatures,
+  pythonFeatures,
+} from './features.ts';
 export { moons } from './moons.ts';
 export { circle, gauss, regGauss, regPlane, spiral, xor } from './playground.ts';
-export { type Curve, regression1d } from './regression-1d.ts';
+export { type Curve, curves, regression1d } from './regression-1d.ts';
 export { spirals } from './spirals.ts';
 export { shuffled, split } from './split.ts';
 

@@ -7,7 +7,8 @@ import type { Dataset } from './dataset.ts';
 
 export type Curve = 'sine' | 'step' | 'abs';
 
-const curves: Record<Curve, (x: number) => number> = {
+/** The noiseless target of each curve. */
+export const curves: Record<Curve, (x: number) => number> = {
   sine: Math.sin,
   step: (x) => (x >= 0 ? 1 : -1),
   abs: Math.abs,
