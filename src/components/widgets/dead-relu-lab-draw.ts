@@ -1,10 +1,9 @@
-// The heavy half of <nl-dead-relu-lab>: five training workers (one TrainingSession each,
-// through comlink), Plot and the engine, loaded on first use. Each run asks its worker for
-// one epoch at a time; the page keeps the histories and draws at most once per animation
-// frame, changing the figures in place.
+// The heavy half of <nl-dead-relu-lab>: five training runs (one TrainingSession each, in the
+// workers of lab-runs.ts, through comlink), Plot and the engine, loaded on first use. Each
+// run asks for one epoch at a time; the page keeps the histories and draws at most once per
+// animation frame, changing the figures in place.
 
 import type * as Plot from '@observablehq/plot';
-import * as Comlink from 'comlink';
 import {
   type DeadReluLabState,
   type DrHistory,
@@ -21,7 +20,8 @@ import {
   drVariants,
   lossFigure,
 } from '../figures/dead-relu-lab.ts';
-import type { Snapshot, TrainingSession } from '../workers/training-session.ts';
+import type { Snapshot } from '../workers/training-session.ts';
+import { labSessions } from './lab-runs.ts';
 import { drawPlot } from './plot.ts';
 
 export interface Lab {
@@ -41,11 +41,7 @@ export async function createLab(widget: HTMLElement, initial: DeadReluLabState):
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
   const button = (name: string) => q<HTMLButtonElement>(`button[name=${name}]`);
   const reduced = matchMedia('(prefers-reduced-motion: reduce)');
-  const sessions = drVariants(initial).map(() =>
-    Comlink.wrap<TrainingSession>(
-      new Worker(new URL('../workers/training-worker.ts', import.meta.url), { type: 'module' }),
-    ),
-  );
+  const sessions = labSessions(drVariants(initial).length);
 
   let state = initial;
   let histories: DrHistory[] = [];

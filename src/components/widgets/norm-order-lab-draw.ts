@@ -1,10 +1,9 @@
-// The heavy half of <nl-norm-order-lab>: five training workers (through comlink), Plot and
-// the figures, loaded on first use. Each run lives in its own worker's TrainingSession; this
+// The heavy half of <nl-norm-order-lab>: five training runs (one TrainingSession each, in the
+// workers of lab-runs.ts, through comlink), Plot and the figures, loaded on first use. This
 // side advances the five in lockstep (the same number of updates each round, so the curves
 // compare at equal steps), keeps the history and draws at most once per animation frame.
 
 import type * as Plot from '@observablehq/plot';
-import * as Comlink from 'comlink';
 import {
   appendHistory,
   describeLayers,
@@ -26,7 +25,8 @@ import {
   runLabel,
   runStatus,
 } from '../figures/norm-order-lab.ts';
-import type { Result, Snapshot, TrainingSession } from '../workers/training-session.ts';
+import type { Result, Snapshot } from '../workers/training-session.ts';
+import { labSessions } from './lab-runs.ts';
 import { drawPlot } from './plot.ts';
 
 export interface Lab {
@@ -45,11 +45,7 @@ const MAX_CHUNK = 200;
 export async function createLab(widget: HTMLElement, initial: NormOrderLabState): Promise<Lab> {
   /** Redraw times in ms (the last 200), for measuring in a browser test. */
   const drawTimes: number[] = [];
-  const sessions = nolRuns.map(() =>
-    Comlink.wrap<TrainingSession>(
-      new Worker(new URL('../workers/training-worker.ts', import.meta.url), { type: 'module' }),
-    ),
-  );
+  const sessions = labSessions(nolRuns.length);
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
   const button = (name: string) => q<HTMLButtonElement>(`button[name=${name}]`);
   const reduced = matchMedia('(prefers-reduced-motion: reduce)');
@@ -210,8 +206,8 @@ export async function createLab(widget: HTMLElement, initial: NormOrderLabState)
         const scale = Math.min(2, Math.max(0.5, ROUND_MS / took));
         chunk = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.round(chunk * scale)));
         schedule();
-        // Let the frame be drawn before the next round: the workers wait meanwhile, so five
-        // of them training flat out do not starve the page on a machine with few cores.
+        // Let the frame be drawn before the next round: the workers wait meanwhile, so that
+        // training flat out does not starve the page on a machine with few cores.
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       }
     } catch (error) {
