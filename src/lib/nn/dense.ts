@@ -24,6 +24,8 @@ export class Dense implements Layer {
    * Set by Network from the previous activation; either way the outputs are the same.
    */
   sparseInput = false;
+  /** The starting bias the configuration set (`{ type: 'dense', bias }`), for export. */
+  startingBias: number | undefined = undefined;
   x: Float64Array = empty;
   y: Float64Array = empty;
   dx: Float64Array = empty;
@@ -160,8 +162,14 @@ export class Dense implements Layer {
           const g = g0 !== 0 ? g0 : g1;
           const xr = g0 !== 0 ? x0 : x1;
           db[o] += g;
-          for (let i = 0, k = wo; i < ni; i++, k++) dw[k] += g * x[xr + i];
-          if (propagate) for (let i = 0, k = wo; i < ni; i++, k++) dx[xr + i] += g * w[k];
+          if (propagate) {
+            for (let i = 0, k = wo; i < ni; i++, k++) {
+              dw[k] += g * x[xr + i];
+              dx[xr + i] += g * w[k];
+            }
+          } else {
+            for (let i = 0, k = wo; i < ni; i++, k++) dw[k] += g * x[xr + i];
+          }
         }
       }
     }

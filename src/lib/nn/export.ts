@@ -159,6 +159,14 @@ function torchVector(layer: VectorLayer, needs: Set<string>): string {
   return `Fn(lambda x: torch.${fn}(x / ${py(t)}, dim=-1))`;
 }
 
+/** A trailing comment for a module's line (PyTorch's nn.Linear takes no starting bias). */
+function torchComment(layer: Layer): string {
+  if (layer instanceof Dense && layer.startingBias !== undefined) {
+    return `  # every bias started at ${py(layer.startingBias)}`;
+  }
+  return '';
+}
+
 function torchModule(layer: Layer, needs: Set<string>, indent: string): string {
   if (layer instanceof Dense) return `nn.Linear(${layer.inputSize}, ${layer.outputSize})`;
   if (layer instanceof ActivationLayer) return torchActivation(layer, needs);
@@ -180,7 +188,9 @@ function torchModule(layer: Layer, needs: Set<string>, indent: string): string {
 }
 
 function torchSequential(model: Sequential, needs: Set<string>, indent: string): string {
-  const inner = model.layers.map((l) => `${indent}    ${torchModule(l, needs, `${indent}    `)},`);
+  const inner = model.layers.map(
+    (l) => `${indent}    ${torchModule(l, needs, `${indent}    `)},${torchComment(l)}`,
+  );
   return `nn.Sequential(\n${inner.join('\n')}\n${indent})`;
 }
 
@@ -345,9 +355,12 @@ function kerasLayer(layer: Layer, next: Layer | undefined, x: string, out: Keras
     // Dense(…, activation="tanh") when the next layer is a plain activation: one Keras layer.
     const fused =
       next instanceof ActivationLayer && !next.slope ? kerasString(next.activation) : null;
-    add(
-      `layers.Dense(${layer.outputSize}${fused ? `, activation="${fused}"` : ''}, name="${name}")`,
-    );
+    const activation = fused ? `, activation="${fused}"` : '';
+    const bias =
+      layer.startingBias === undefined
+        ? ''
+        : `, bias_initializer=keras.initializers.Constant(${py(layer.startingBias)})`;
+    add(`layers.Dense(${layer.outputSize}${activation}${bias}, name="${name}")`);
     const kernel = pyMatrix(layer.weight, layer.outputSize, layer.inputSize, true);
     out.weights.push(
       `model.get_layer("${name}").set_weights([np.array(${kernel}), np.array(${pyList(layer.bias)})])`,

@@ -16,7 +16,16 @@ import { Sequential } from './sequential.ts';
 import { VectorLayer } from './vector-layer.ts';
 
 export type LayerSpec =
-  | { type: 'dense'; units: number; init?: InitScheme }
+  | {
+      type: 'dense';
+      units: number;
+      init?: InitScheme;
+      /**
+       * Every bias's starting value, in place of the initialiser's (0, or Playground's 0.1).
+       * The weights are drawn exactly as without it. A finite number.
+       */
+      bias?: number;
+    }
   | { type: 'activation'; id: string; params?: ParamValues; perUnit?: boolean }
   | { type: 'vector'; id: string; params?: ParamValues }
   | { type: 'batch-norm'; eps?: number; momentum?: number }
@@ -42,6 +51,12 @@ function scalar(id: string, values: ParamValues | undefined) {
   return values ? f.with(values) : f;
 }
 
+function shown(value: unknown): string {
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return `the string "${value}"`;
+  return value === null ? 'null' : typeof value;
+}
+
 function build(specs: LayerSpec[], inputs: number, init: InitScheme, source: Source): Sequential {
   const layers: Layer[] = [];
   let width = inputs;
@@ -61,8 +76,18 @@ function build(specs: LayerSpec[], inputs: number, init: InitScheme, source: Sou
 function buildLayer(spec: LayerSpec, width: number, init: InitScheme, source: Source): Layer {
   switch (spec.type) {
     case 'dense': {
+      const bias: unknown = spec.bias;
+      if (bias !== undefined && (typeof bias !== 'number' || !Number.isFinite(bias))) {
+        throw new RangeError(
+          `dense layer of ${spec.units} units: bias must be a finite number, got ${shown(bias)}`,
+        );
+      }
       const dense = new Dense(width, spec.units);
       initialise(spec.init ?? init, dense.weight, dense.bias, source);
+      if (bias !== undefined) {
+        dense.bias.fill(bias);
+        dense.startingBias = bias;
+      }
       return dense;
     }
     case 'activation':
@@ -161,13 +186,19 @@ export interface MlpOptions {
   /** Activation id of the output layer ('identity' for none). */
   output?: string;
   init?: InitScheme;
+  /** The starting bias of every hidden dense layer (not the output layer's). */
+  hiddenBias?: number;
 }
 
 /** The config of a plain multilayer perceptron: Dense, activation, …, Dense[, activation]. */
 export function mlp(options: MlpOptions): NetworkConfig {
   const layers: LayerSpec[] = [];
   for (const units of options.hidden) {
-    layers.push({ type: 'dense', units }, { type: 'activation', id: options.activation });
+    const dense: LayerSpec =
+      options.hiddenBias === undefined
+        ? { type: 'dense', units }
+        : { type: 'dense', units, bias: options.hiddenBias };
+    layers.push(dense, { type: 'activation', id: options.activation });
   }
   layers.push({ type: 'dense', units: options.outputs });
   if (options.output && options.output !== 'identity') {

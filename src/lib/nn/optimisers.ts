@@ -30,8 +30,12 @@ export type OptimiserConfig = ({ type: 'sgd' } & SgdOptions) | ({ type: 'adam' }
 export interface Optimiser {
   readonly type: 'sgd' | 'adam';
   learningRate: number;
-  /** Update every parameter from its gradient (the gradients are left as they are). */
-  step(params: readonly ParamRef[]): void;
+  /**
+   * Update every parameter from its gradient (the gradients are left as they are). Returns
+   * the index of the first parameter holding a value that is not finite after the update, or
+   * −1: the update checks what it writes, so the trainer needs no pass of its own.
+   */
+  step(params: readonly ParamRef[]): number;
   /** Forget momentum and moment estimates. */
   reset(): void;
 }
@@ -76,23 +80,34 @@ export function sgd(options: SgdOptions): Optimiser {
     step(params) {
       const lr = this.learningRate;
       const first = steps === 0;
+      let bad = -1;
       for (let k = 0; k < params.length; k++) {
         const p = params[k];
         const w = p.value;
         const [buf, work] = state.get(params, k);
         const g = regularised(p, work, l1, l2);
+        // v − v is 0 for a finite v and NaN otherwise: the sum says whether all are finite.
+        let check = 0;
         if (momentum === 0) {
-          for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
-          continue;
+          for (let i = 0; i < w.length; i++) {
+            const v = w[i] - lr * g[i];
+            w[i] = v;
+            check += v - v;
+          }
+        } else {
+          for (let i = 0; i < w.length; i++) {
+            // PyTorch starts the buffer at the first gradient, undamped.
+            buf[i] = first ? g[i] : momentum * buf[i] + (1 - dampening) * g[i];
+            const d = nesterov ? g[i] + momentum * buf[i] : buf[i];
+            const v = w[i] - lr * d;
+            w[i] = v;
+            check += v - v;
+          }
         }
-        for (let i = 0; i < w.length; i++) {
-          // PyTorch starts the buffer at the first gradient, undamped.
-          buf[i] = first ? g[i] : momentum * buf[i] + (1 - dampening) * g[i];
-          const d = nesterov ? g[i] + momentum * buf[i] : buf[i];
-          w[i] -= lr * d;
-        }
+        if (check !== 0 && bad < 0) bad = k;
       }
       steps++;
+      return bad;
     },
     reset() {
       state.reset();
@@ -114,18 +129,24 @@ export function adam(options: AdamOptions = {}): Optimiser {
       const bias1 = 1 - beta1 ** t;
       const bias2Sqrt = Math.sqrt(1 - beta2 ** t);
       const stepSize = this.learningRate / bias1;
+      let bad = -1;
       for (let k = 0; k < params.length; k++) {
         const p = params[k];
         const [m, v, work] = state.get(params, k);
         const g = regularised(p, work, l1, l2);
         const w = p.value;
+        let check = 0;
         for (let i = 0; i < w.length; i++) {
           // torch.lerp(m, g, 1 − β1) is m + (1 − β1)(g − m) for weights below 0.5.
           m[i] += (1 - beta1) * (g[i] - m[i]);
           v[i] = v[i] * beta2 + (1 - beta2) * g[i] * g[i];
-          w[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / bias2Sqrt + eps);
+          const u = w[i] - (stepSize * m[i]) / (Math.sqrt(v[i]) / bias2Sqrt + eps);
+          w[i] = u;
+          check += u - u;
         }
+        if (check !== 0 && bad < 0) bad = k;
       }
+      return bad;
     },
     reset() {
       state.reset();

@@ -71,13 +71,13 @@ interface Watched {
   std: number;
   /** Below the range, the bins, above the range. */
   counts: Int32Array;
+  /** The same for the odd elements, while counting (see `histogram`). */
+  pair: Int32Array;
   saturated: number;
   deadBatch: number;
   deadEpoch: number;
   /** Per unit: 1 once any output this epoch was non-zero. */
   alive: Uint8Array;
-  /** Per unit: 1 if any output of the last batch was non-zero. */
-  live: Uint8Array;
   slope: BatchBuffer;
 }
 
@@ -138,11 +138,11 @@ export class Probes implements Observer {
       mean: Number.NaN,
       std: Number.NaN,
       counts: new Int32Array(this.bins + 2),
+      pair: new Int32Array(this.bins + 2),
       saturated: Number.NaN,
       deadBatch: Number.NaN,
       deadEpoch: Number.NaN,
       alive: new Uint8Array(layer.outputSize),
-      live: new Uint8Array(layer.outputSize),
       slope: new BatchBuffer(layer.outputSize),
     }));
   }
@@ -206,70 +206,79 @@ export class Probes implements Observer {
     });
   }
 
-  // Without branches on the data: half of a ReLU layer's outputs are zero at random, and a
-  // mispredicted branch per element would cost more than the arithmetic. counts has two
-  // extra cells, below the range (0) and above it (bins + 1). Scalar activations take one
-  // pass over x, y and f' together: with small layers and batches a step's probes are
-  // mostly fixed costs per loop, so fewer loops matter as much as cheaper ones.
+  // With small layers and batches a step's probes are mostly fixed costs per loop, and in
+  // one loop doing everything each element waits on the last: the histogram's counter (the
+  // same bin, again and again) and four running sums. So: moments and histogram in one loop
+  // over two interleaved halves (two sums each, two sets of counters), then f' and the
+  // saturated count, then the dead units column by column, stopping at the first non-zero.
   private preActivations(w: Watched): void {
     const x = w.layer.x;
-    const { lo, bins } = this;
-    const scale = bins / (this.hi - lo);
-    // Bin 1 + ⌊(v − lo)·scale⌋ clamped to [0, top] by compares, cheaper than floor, min and
-    // max; a NaN fails both compares and counts as below the range.
-    const top = bins + 1;
-    const counts = w.counts;
-    counts.fill(0);
-    let sum = 0;
-    let sumSq = 0;
-    for (let i = 0; i < x.length; i++) {
-      const v = x[i];
-      sum += v;
-      sumSq += v * v;
-      const t = (v - lo) * scale + 1;
-      counts[t > 0 ? (t < top ? t | 0 : top) : 0]++;
-    }
-    this.moments(w, sum, sumSq, x.length);
+    this.histogram(w, x);
   }
 
   private units(w: Watched, layer: ActivationLayer): void {
     const x = layer.x;
     const y = layer.y;
     const m = layer.outputSize;
+    this.histogram(w, x);
     const slope = w.slope.get(y.length / m);
     layer.localGradient(slope);
+    const threshold = this.saturation;
+    let saturated = 0;
+    for (let i = 0; i < slope.length; i++) saturated += +(Math.abs(slope[i]) < threshold);
+    w.saturated = saturated / y.length;
+    // A unit is live when some sample gives it a non-zero output; most are, on the first.
+    const alive = w.alive;
+    const end = y.length;
+    let dead = 0;
+    for (let j = 0; j < m; j++) {
+      let i = j;
+      while (i < end && y[i] === 0) i += m;
+      if (i < end) alive[j] = 1;
+      else dead++;
+    }
+    w.deadBatch = dead / m;
+  }
+
+  /** Mean, std and histogram of x into w. */
+  private histogram(w: Watched, x: Float64Array): void {
     const { lo, bins } = this;
     const scale = bins / (this.hi - lo);
     // Bin 1 + ⌊(v − lo)·scale⌋ clamped to [0, top] by compares, cheaper than floor, min and
-    // max; a NaN fails both compares and counts as below the range.
+    // max; a NaN fails both compares and counts as below the range. Even elements count in
+    // counts[0 … top], odd ones in pair[0 … top], added up at the end.
     const top = bins + 1;
     const counts = w.counts;
+    const pair = w.pair;
     counts.fill(0);
-    const threshold = this.saturation;
-    const live = w.live;
-    live.fill(0);
-    let sum = 0;
-    let sumSq = 0;
-    let saturated = 0;
-    for (let r = 0; r < y.length; r += m) {
-      for (let j = 0, i = r; j < m; j++, i++) {
-        const v = x[i];
-        sum += v;
-        sumSq += v * v;
-        const t = (v - lo) * scale + 1;
-        counts[t > 0 ? (t < top ? t | 0 : top) : 0]++;
-        live[j] |= +(y[i] !== 0);
-        saturated += +(Math.abs(slope[i]) < threshold);
-      }
+    pair.fill(0);
+    let sum0 = 0;
+    let sum1 = 0;
+    let sq0 = 0;
+    let sq1 = 0;
+    const n = x.length;
+    let i = 0;
+    for (; i + 1 < n; i += 2) {
+      const u = x[i];
+      const v = x[i + 1];
+      sum0 += u;
+      sq0 += u * u;
+      sum1 += v;
+      sq1 += v * v;
+      const t = (u - lo) * scale + 1;
+      const s = (v - lo) * scale + 1;
+      counts[t > 0 ? (t < top ? t | 0 : top) : 0]++;
+      pair[s > 0 ? (s < top ? s | 0 : top) : 0]++;
     }
-    this.moments(w, sum, sumSq, x.length);
-    let dead = 0;
-    for (let j = 0; j < m; j++) {
-      w.alive[j] |= live[j];
-      dead += 1 - live[j];
+    if (i < n) {
+      const u = x[i];
+      sum0 += u;
+      sq0 += u * u;
+      const t = (u - lo) * scale + 1;
+      counts[t > 0 ? (t < top ? t | 0 : top) : 0]++;
     }
-    w.saturated = saturated / y.length;
-    w.deadBatch = dead / m;
+    for (let b = 0; b <= top; b++) counts[b] += pair[b];
+    this.moments(w, sum0 + sum1, sq0 + sq1, n);
   }
 
   private moments(w: Watched, sum: number, sumSq: number, count: number): void {

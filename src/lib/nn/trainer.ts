@@ -4,6 +4,7 @@
 
 import type { Source } from '../random/index.ts';
 import { shuffle } from '../random/shuffle.ts';
+import type { ParamRef } from './layer.ts';
 import { type Loss, type LossId, losses } from './losses.ts';
 import type { Network } from './network.ts';
 import { type Optimiser, type OptimiserConfig, optimiser } from './optimisers.ts';
@@ -47,6 +48,12 @@ function finite(a: Float64Array): boolean {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] - a[i];
   return s === 0;
+}
+
+/** The index of the first parameter with a value that is not finite, or −1. */
+function firstNonFinite(params: readonly ParamRef[]): number {
+  for (let k = 0; k < params.length; k++) if (!finite(params[k].value)) return k;
+  return -1;
 }
 
 export class Trainer {
@@ -123,12 +130,12 @@ export class Trainer {
       return loss;
     }
     const params = network.params();
-    this.optimiser.step(params);
-    for (let k = 0; k < params.length; k++) {
-      if (!finite(params[k].value)) {
-        this.diverged = { step: this.steps, reason: 'weights', detail: params[k].name };
-        return loss;
-      }
+    // The optimisers here report what they wrote; one from elsewhere may return nothing.
+    const reported: unknown = this.optimiser.step(params);
+    const bad = typeof reported === 'number' ? reported : firstNonFinite(params);
+    if (bad >= 0) {
+      this.diverged = { step: this.steps, reason: 'weights', detail: params[bad].name };
+      return loss;
     }
     this.cursor = start + count;
     if (this.cursor === this.data.n) {

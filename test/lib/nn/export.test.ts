@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { activations } from '../../../src/lib/activations/index.ts';
 import { ActivationLayer } from '../../../src/lib/nn/activation-layer.ts';
@@ -203,6 +204,43 @@ describe('export', () => {
       expect(keras).toContain(piece);
     }
   });
+
+  it("export carries a dense layer's starting bias: JSON config, a PyTorch comment, a Keras initialiser", () => {
+    const layers: LayerSpec[] = [
+      { type: 'dense', units: 3, bias: -1 },
+      { type: 'activation', id: 'relu' },
+      { type: 'residual', norm: 'none', branch: [{ type: 'dense', units: 3, bias: 0.25 }] },
+      { type: 'dense', units: 1 },
+    ];
+    const network = new Network({ inputs: 2, init: 'he-uniform', layers }, seeded(3));
+    const json = JSON.parse(JSON.stringify(toJSON(network)));
+    expect(json.config.layers[0]).toEqual({ type: 'dense', units: 3, bias: -1 });
+    expect(json.state['0.bias']).toEqual([-1, -1, -1]);
+    const copy = fromJSON(json);
+    expect((copy.layers[0] as Dense).startingBias).toBe(-1);
+    const x = normals(4, 5);
+    expect(copy.predict(x)).toEqual(network.predict(x));
+
+    const torch = toPyTorch(network);
+    expect(torch).toContain('    nn.Linear(2, 3),  # every bias started at -1.0\n    nn.ReLU(),\n');
+    expect(torch).toContain('nn.Linear(3, 3),  # every bias started at 0.25');
+    expect(torch).toContain('    nn.Linear(3, 1),\n');
+    expect(torch).toContain('"0.bias": torch.tensor([-1.0, -1.0, -1.0], dtype=torch.float64)');
+    const keras = toKeras(network);
+    expect(keras).toContain(
+      'x = layers.Dense(3, activation="relu", bias_initializer=keras.initializers.Constant(-1.0), name="dense_0")(x)',
+    );
+    expect(keras).toContain('bias_initializer=keras.initializers.Constant(0.25), name="dense_');
+    expect(keras).toMatch(/layers\.Dense\(1, name="dense_\d+"\)/);
+    for (const code of [torch, keras]) {
+      const parsed = execFileSync(
+        'python3',
+        ['-c', 'import ast,sys; ast.parse(sys.stdin.read()); print("ok")'],
+        { input: code },
+      );
+      expect(String(parsed).trim()).toBe('ok');
+    }
+  }, 20_000);
 
   it('export names what it cannot translate', () => {
     const network = small();

@@ -88,6 +88,67 @@ describe('Network', () => {
     expect(network.buffers().map((b) => b.name)).toContain('5.norm.running_var');
   });
 
+  it("a dense layer's bias sets every starting bias and leaves the weights as drawn", () => {
+    const plain = new Network(
+      mlp({ inputs: 2, hidden: [4, 3], outputs: 1, activation: 'relu', init: 'he-normal' }),
+      seeded(7),
+    );
+    const config = mlp({
+      inputs: 2,
+      hidden: [4, 3],
+      outputs: 1,
+      activation: 'relu',
+      init: 'he-normal',
+      hiddenBias: -1,
+    });
+    expect(config.layers[0]).toEqual({ type: 'dense', units: 4, bias: -1 });
+    expect(config.layers[4]).toEqual({ type: 'dense', units: 1 });
+    const shifted = new Network(config, seeded(7));
+    const [d0, , d1, , out] = shifted.layers as Dense[];
+    expect(Array.from(d0.bias)).toEqual([-1, -1, -1, -1]);
+    expect(Array.from(d1.bias)).toEqual([-1, -1, -1]);
+    expect(Array.from(out.bias)).toEqual([0]);
+    expect(d0.startingBias).toBe(-1);
+    expect(out.startingBias).toBeUndefined();
+    // The same draws: only the biases differ.
+    const p = plain.params();
+    shifted.params().forEach((q, i) => {
+      if (q.name.endsWith('weight')) expect(q.value).toEqual(p[i].value);
+    });
+    // It overrides Playground's 0.1 too, and a residual branch's dense layers take it.
+    const nested = new Network(
+      {
+        inputs: 2,
+        init: 'playground',
+        layers: [
+          { type: 'dense', units: 2, bias: 0.5 },
+          { type: 'residual', norm: 'none', branch: [{ type: 'dense', units: 2, bias: -2 }] },
+        ],
+      },
+      seeded(1),
+    );
+    expect(nested.params().map((q) => Array.from(q.value))).toContainEqual([0.5, 0.5]);
+    expect(nested.params().find((q) => q.name === '1.branch.0.bias')?.value).toEqual(
+      new Float64Array([-2, -2]),
+    );
+  });
+
+  it('new Network rejects a starting bias that is not a finite number', () => {
+    const build = (bias: unknown) => () =>
+      new Network(
+        { inputs: 2, layers: [{ type: 'dense', units: 3, bias } as LayerSpec] },
+        seeded(1),
+      );
+    expect(build(Number.NaN)).toThrow(
+      'dense layer of 3 units: bias must be a finite number, got NaN',
+    );
+    expect(build(Number.POSITIVE_INFINITY)).toThrow(/got Infinity/);
+    expect(build('-1')).toThrow(/got the string "-1"/);
+    expect(build(null)).toThrow(/got null/);
+    expect(build([1])).toThrow(/got object/);
+    expect(build(0)).not.toThrow();
+  });
+
   it('new Network rejects unknown activations and layer types', () => {
     const build = (layers: LayerSpec[]) => () => new Network({ inputs: 2, layers }, seeded(1));
     expect(build([{ type: 'activation', id: 'swishy' }])).toThrow(/unknown activation/);

@@ -88,6 +88,27 @@ describe('optimisers', () => {
     expect(a.value[0]).toBeCloseTo(b.value[0] - 0.01, 6);
   });
 
+  it('step(params) returns the index of the first parameter it left non-finite, or -1', () => {
+    const fine = () => [param([1, 2], [0.1, 0.2]), param([3], [0.3], false)];
+    const broken = () => [
+      param([1, 2], [0.1, 0.2]),
+      param([3, 4], [0.1, Number.POSITIVE_INFINITY], false),
+      param([5], [Number.NaN]),
+    ];
+    for (const make of [
+      () => sgd({ learningRate: 0.1 }),
+      () => sgd({ learningRate: 0.1, momentum: 0.9 }),
+      () => sgd({ learningRate: 0.1, momentum: 0.9, nesterov: true }),
+      () => adam({ learningRate: 0.1 }),
+      () => sgd({ learningRate: 0.1, l2: 0.01 }),
+    ]) {
+      expect(make().step(fine())).toBe(-1);
+      expect(make().step(broken())).toBe(1);
+    }
+    // A huge step overflows finite weights: caught in the same pass.
+    expect(sgd({ learningRate: 1e308 }).step([param([1], [1e10])])).toBe(0);
+  });
+
   it('optimiser(config) builds either kind', () => {
     expect(optimiser({ type: 'sgd', learningRate: 0.1 }).type).toBe('sgd');
     expect(optimiser({ type: 'adam' }).learningRate).toBe(0.001);

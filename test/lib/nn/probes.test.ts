@@ -60,6 +60,42 @@ describe('Probes', () => {
     expect(probes.read()[1].activation?.deadEpoch).toBeGreaterThanOrEqual(0.25);
   });
 
+  it('every statistic equals a plain recomputation, odd element counts and out-of-range values included', () => {
+    const network = new Network(
+      mlp({ inputs: 2, hidden: [3], outputs: 1, activation: 'relu' }),
+      seeded(5),
+    );
+    const first = network.layers[0] as Dense;
+    // Unit 0 is off for every sample, unit 1 only for some, unit 2 is large (off the range).
+    first.weight.set([0, 0, 1, 0, 30, 30]);
+    first.bias.set([-1, 0, 0]);
+    const probes = new Probes(network, { range: [-2, 2], bins: 8, saturation: 0.05 });
+    const x = Float64Array.from([1, 0.5, -1, 0.2, 0.3, -0.1, -2, -2, 0.7, 0.1]);
+    const trainer = new Trainer({
+      network,
+      data: { n: 5, x, y: new Float64Array(5) },
+      loss: 'half-mse',
+      optimiser: { type: 'sgd', learningRate: 0 },
+      batchSize: 5,
+      observer: probes,
+    });
+    trainer.step();
+    const act = probes.read()[1].activation;
+    const z = Array.from(network.layers[1].x);
+    expect(z).toHaveLength(15);
+    const mean = z.reduce((a, v) => a + v, 0) / 15;
+    expect(act?.mean).toBeCloseTo(mean, 13);
+    expect(act?.std).toBeCloseTo(Math.sqrt(z.reduce((a, v) => a + (v - mean) ** 2, 0) / 15), 12);
+    const counts = new Array(8).fill(0);
+    for (const v of z) if (v >= -2 && v < 2) counts[Math.floor((v + 2) * 2)]++;
+    expect(act?.histogram.counts).toEqual(counts);
+    expect(act?.histogram.below).toBe(z.filter((v) => v < -2).length);
+    expect(act?.histogram.above).toBe(z.filter((v) => v >= 2).length);
+    expect(act?.saturated).toBe(z.filter((v) => v <= 0).length / 15);
+    expect(act?.deadBatch).toBe(1 / 3);
+    expect(act?.deadEpoch).toBe(1 / 3); // the batch was the whole epoch
+  });
+
   it('probes record gradient norms of the weights and of each layer’s input, and the weight norm', () => {
     const { network, probes, trainer } = setup(
       mlp({ inputs: 2, hidden: [3], outputs: 1, activation: 'tanh' }),

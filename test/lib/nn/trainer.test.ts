@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { activations } from '../../../src/lib/activations/index.ts';
 import { spiral } from '../../../src/lib/data/playground.ts';
+import type { ParamRef } from '../../../src/lib/nn/layer.ts';
 import { mlp, Network, type NetworkConfig } from '../../../src/lib/nn/network.ts';
+import type { Optimiser } from '../../../src/lib/nn/optimisers.ts';
 import { Trainer } from '../../../src/lib/nn/trainer.ts';
 import { seeded } from '../../../src/lib/random/index.ts';
 
@@ -198,6 +200,34 @@ describe('Trainer', () => {
     });
     trainer.step();
     expect(trainer.diverged).toEqual({ step: 1, reason: 'weights', detail: '0.weight' });
+  });
+
+  it('trainer.step() checks the weights itself after an optimiser that reports nothing', () => {
+    const network = new Network(
+      mlp({ inputs: 2, hidden: [3], outputs: 1, activation: 'tanh' }),
+      seeded(2),
+    );
+    let calls = 0;
+    const custom = {
+      type: 'sgd' as const,
+      learningRate: 0,
+      step(params: readonly ParamRef[]) {
+        calls++;
+        if (calls === 2) params[2].value[0] = Number.NaN;
+      },
+      reset() {},
+    } as unknown as Optimiser;
+    const trainer = new Trainer({
+      network,
+      data: spiralData(20),
+      loss: 'half-mse',
+      optimiser: custom,
+      batchSize: 10,
+    });
+    trainer.step();
+    expect(trainer.diverged).toBeNull();
+    trainer.step();
+    expect(trainer.diverged).toEqual({ step: 2, reason: 'weights', detail: '2.weight' });
   });
 
   it('the same seed and config give bitwise the same run, shuffling, dropout and RReLU included', () => {
