@@ -16,11 +16,11 @@ import {
   parseFunctionExplorerState,
   resolveFunction,
   secondDerivative,
-  snapToStep,
   texSymbol,
   validateFunctionExplorerProps,
 } from '../../src/components/figures/function-explorer.ts';
 import { renderToString } from '../../src/components/figures/render.ts';
+import { snapToStep } from '../../src/components/figures/slider.ts';
 import { activationIds, activations } from '../../src/lib/activations/index.ts';
 import { normaliseSvg } from './snapshot.ts';
 

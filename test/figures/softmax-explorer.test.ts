@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderToString } from '../../src/components/figures/render.ts';
+import { snapToStep } from '../../src/components/figures/slider.ts';
 import {
   checkSoftmaxExplorerProps,
   describeNaive,
@@ -11,7 +12,6 @@ import {
   formatSoftmaxExplorerState,
   overflowThreshold,
   parseSoftmaxExplorerState,
-  snap,
   softmaxExplorerData,
   softmaxExplorerDefaults,
   softmaxExplorerFigure,
@@ -191,8 +191,8 @@ describe('parseSoftmaxExplorerState(params)', () => {
   });
 
   it('snaps to the slider grid', () => {
-    expect(snap(0.26, softmaxExplorerLimits.temperature)).toBe(0.25);
-    expect(snap(-11, softmaxExplorerLimits.logit)).toBe(-10);
+    expect(snapToStep(0.26, softmaxExplorerLimits.temperature)).toBe(0.25);
+    expect(snapToStep(-11, softmaxExplorerLimits.logit)).toBe(-10);
   });
 });
 

@@ -101,15 +101,6 @@ export function paramValue(
   return state.params[id]?.[p.name] ?? p.default;
 }
 
-/** Rounds v to the slider grid of p (min + k·step), within [min, max]. */
-export function snapToStep(v: number, p: { min: number; max: number; step: number }): number {
-  const k = Math.round((v - p.min) / p.step);
-  const snapped = p.min + k * p.step;
-  // Trim the float noise of k·step (0.1 · 3 = 0.30000000000000004).
-  const digits = Math.max(0, -Math.floor(Math.log10(p.step)) + 2);
-  return Math.min(p.max, Math.max(p.min, Number(snapped.toFixed(digits))));
-}
-
 const fmtNumber = (v: number) => String(Number(v.toPrecision(6)));
 
 /**

@@ -1,6 +1,8 @@
 // The state of the self-normalisation figure and its URL form. Kept apart from the figure so
 // the widget's element can read and validate it without loading Plot or the kernel.
 
+import { snapToStep } from './slider.ts';
+
 export const snActivations = ['selu', 'relu', 'tanh', 'elu'] as const;
 export type SnActivation = (typeof snActivations)[number];
 
@@ -44,13 +46,6 @@ export const snLabel: Record<SnActivation, string> = {
   elu: 'ELU',
 };
 
-/** Rounds v to the slider's grid and clamps it to [min, max]. */
-function snap(v: number, { min, max, step }: { min: number; max: number; step: number }) {
-  const d = (String(step).split('.')[1] ?? '').length;
-  const snapped = Number((Math.round((v - min) / step) * step + min).toFixed(d));
-  return Math.min(max, Math.max(min, snapped));
-}
-
 type Numeric = 'depth' | 'width' | 'inputMean' | 'inputVariance';
 const numeric: [Numeric, string, string][] = [
   ['depth', 'depth', 'Depth'],
@@ -89,7 +84,7 @@ export function parseSelfNormalisationState(params: URLSearchParams, prefix = ''
       problems.push(`${name} "${raw}" is not a number; showing ${state[key]}.`);
       continue;
     }
-    state[key] = snap(v, limits);
+    state[key] = snapToStep(v, limits);
     if (v < limits.min || v > limits.max) {
       problems.push(`${name} must be from ${limits.min} to ${limits.max}; showing ${state[key]}.`);
     }
@@ -126,7 +121,7 @@ export function checkSelfNormalisationProps(state: SelfNormalisationState): void
   for (const [key, , name] of numeric) {
     const { min, max, step } = selfNormalisationLimits[key];
     const v = state[key];
-    const onGrid = Math.abs(snap(v, { min, max, step }) - v) < 1e-9;
+    const onGrid = Math.abs(snapToStep(v, { min, max, step }) - v) < 1e-9;
     if (typeof v !== 'number' || !(v >= min && v <= max) || !onGrid) {
       throw new Error(
         `SelfNormalisation: ${name.toLowerCase()} must be from ${min} to ${max} in steps of ${step}`,

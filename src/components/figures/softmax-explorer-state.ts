@@ -3,6 +3,8 @@
 // The temperature's range is the catalogue's (src/lib/activations/softmax.ts), copied here so
 // that the element's small script does not pull the kernel in; a test checks they agree.
 
+import { snapToStep } from './slider.ts';
+
 export interface SoftmaxExplorerState {
   /** The logits as set on the sliders (2 to 6 of them). */
   logits: number[];
@@ -31,16 +33,6 @@ export const newLogit = 0;
 /** ln(Number.MAX_VALUE) = 709.782712893384: Math.exp overflows to Infinity above it. */
 export const overflowThreshold = Math.log(Number.MAX_VALUE);
 
-/** Number of decimals a value on a slider with this step is shown with. */
-const decimals = (step: number) => (String(step).split('.')[1] ?? '').length;
-
-/** Rounds v to the slider's grid and clamps it to [min, max]. */
-export function snap(v: number, { min, max, step }: { min: number; max: number; step: number }) {
-  const d = decimals(step);
-  const snapped = Number((Math.round((v - min) / step) * step + min).toFixed(d));
-  return Math.min(max, Math.max(min, snapped));
-}
-
 /** A number as a slider shows it: no trailing zeros, a real minus sign. */
 export function formatSliderValue(v: number): string {
   return String(Number(v.toFixed(2))).replace('-', '−');
@@ -59,7 +51,7 @@ function parseNumber(
     problems.push(`${name} "${raw}" is not a number; showing ${fallback}.`);
     return fallback;
   }
-  const s = snap(v, limits);
+  const s = snapToStep(v, limits);
   if (v < limits.min || v > limits.max) {
     problems.push(`${name} must be from ${limits.min} to ${limits.max}; showing ${s}.`);
   }
@@ -86,7 +78,7 @@ export function parseSoftmaxExplorerState(params: URLSearchParams, prefix = '') 
         `Logits "${x}" must be numbers separated by commas; showing ${state.logits.join(', ')}.`,
       );
     } else {
-      let logits = values.map((v) => snap(v, logit));
+      let logits = values.map((v) => snapToStep(v, logit));
       if (values.some((v) => v < logit.min || v > logit.max)) {
         problems.push(
           `Each logit must be from ${logit.min} to ${logit.max} (use the shift for more); showing ${logits.join(', ')}.`,

@@ -15,8 +15,8 @@ import {
   isFunctionExplorerKey,
   paramValue,
   parseFunctionExplorerState,
-  snapToStep,
 } from '../figures/function-explorer-state.ts';
+import { snapToStep } from '../figures/slider.ts';
 import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 

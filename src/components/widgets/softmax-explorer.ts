@@ -2,13 +2,13 @@
 // page is complete without this script. Plot and the kernel load only when the reader comes
 // near the widget (pointer, focus or touch) or the URL asks for another state.
 
+import { snapToStep } from '../figures/slider.ts';
 import {
   formatSliderValue,
   formatSoftmaxExplorerState,
   newLogit,
   parseSoftmaxExplorerState,
   type SoftmaxExplorerState,
-  snap,
   softmaxExplorerLimits,
 } from '../figures/softmax-explorer-state.ts';
 import { oncePerFrame } from './frame.ts';
@@ -72,7 +72,7 @@ class SoftmaxExplorer extends HTMLElement {
       const typed = this.#input('shift-number').valueAsNumber;
       // A half-typed number ("-", "") waits for the reader to finish.
       if (!Number.isFinite(typed)) return;
-      shift = snap(typed, shiftLimits);
+      shift = snapToStep(typed, shiftLimits);
     }
     const temperature = Number(this.#input('t').value);
     this.#show({ logits, shift, temperature }, [], target);
