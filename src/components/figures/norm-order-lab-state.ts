@@ -5,6 +5,8 @@
 // network with the norm after the addition (post-norm) or at the start of the branch
 // (pre-norm). All five have the same dense layers, so one seed gives them the same weights.
 
+import { choice, number, type Problems } from './url-params.ts';
+
 /** The five runs, in the order they are drawn. */
 export const nolRuns = ['plain', 'bn-act', 'act-bn', 'post', 'pre'] as const;
 export type NolRun = (typeof nolRuns)[number];
@@ -100,47 +102,6 @@ export function runLabel(run: NolRun, state: Pick<NormOrderLabState, 'residualNo
   }
 }
 
-type Problems = string[];
-
-function choice<T extends string | number>(
-  params: URLSearchParams,
-  key: string,
-  label: string,
-  options: readonly T[],
-  fallback: T,
-  problems: Problems,
-): T {
-  const raw = params.get(key);
-  if (raw === null) return fallback;
-  const found = options.find((o) => String(o) === raw);
-  if (found !== undefined) return found;
-  problems.push(`Unknown ${label} "${raw}"; showing ${fallback}.`);
-  return fallback;
-}
-
-function whole(
-  params: URLSearchParams,
-  key: string,
-  label: string,
-  fallback: number,
-  min: number,
-  max: number,
-  problems: Problems,
-): number {
-  const raw = params.get(key);
-  if (raw === null) return fallback;
-  const v = raw.trim() === '' ? Number.NaN : Number(raw);
-  if (!Number.isFinite(v)) {
-    problems.push(`${label} "${raw}" is not a number; showing ${fallback}.`);
-    return fallback;
-  }
-  const clamped = Math.min(max, Math.max(min, Math.round(v)));
-  if (clamped !== v) {
-    problems.push(`${label} must be a whole number from ${min} to ${max}; showing ${clamped}.`);
-  }
-  return clamped;
-}
-
 /**
  * Reads a state from URL-style parameters, keeping what is valid and saying what was not,
  * so a hand-edited or stale link shows a sensible lab and a clear message.
@@ -155,7 +116,14 @@ export function parseNormOrderLabState(
   const d = defaults;
   const { min, max } = nolLimits.blocks;
   const state: NormOrderLabState = {
-    blocks: whole(params, p('blocks'), 'Residual blocks', d.blocks, min, max, problems),
+    blocks: number(
+      params,
+      p('blocks'),
+      'Residual blocks',
+      d.blocks,
+      { min, max, whole: true },
+      problems,
+    ),
     activation: choice(params, p('act'), 'activation', nolActivations, d.activation, problems),
     init: choice(params, p('init'), 'initialiser', nolInits, d.init, problems),
     residualNorm: choice(params, p('norm'), 'norm', nolNorms, d.residualNorm, problems),
@@ -169,7 +137,14 @@ export function parseNormOrderLabState(
     ),
     batchSize: choice(params, p('batch'), 'batch size', nolBatchSizes, d.batchSize, problems),
     dataset: choice(params, p('data'), 'data set', nolDatasets, d.dataset, problems),
-    seed: whole(params, p('seed'), 'Seed', d.seed, 0, 2 ** 31 - 1, problems),
+    seed: number(
+      params,
+      p('seed'),
+      'Seed',
+      d.seed,
+      { min: 0, max: 2 ** 31 - 1, whole: true },
+      problems,
+    ),
   };
   return { state, problems };
 }

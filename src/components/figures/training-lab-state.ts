@@ -3,6 +3,8 @@
 // without loading either: the lists below mirror the catalogue's and the engine's, and
 // test/figures/training-lab.test.ts checks that they still agree.
 
+import { choice, number, type Problems } from './url-params.ts';
+
 /** The catalogue's scalar activations, in catalogue order (activationIds). */
 export const tlActivations = [
   'identity',
@@ -273,47 +275,6 @@ export function couplingWarning(state: Pick<TrainingLabState, 'dataset' | 'outpu
     return 'The labels are −1 and +1 but a sigmoid output lies in (0, 1): it cannot reach −1, and with the boundary at output 0 every point is classed +1. Use tanh with squared error, or an identity output with binary cross-entropy with logits.';
   }
   return null;
-}
-
-type Problems = string[];
-
-function number(
-  params: URLSearchParams,
-  key: string,
-  label: string,
-  fallback: number,
-  { min, max, whole = false }: { min: number; max: number; whole?: boolean },
-  problems: Problems,
-): number {
-  const raw = params.get(key);
-  if (raw === null) return fallback;
-  const v = raw.trim() === '' ? Number.NaN : Number(raw);
-  if (!Number.isFinite(v)) {
-    problems.push(`${label} "${raw}" is not a number; showing ${fallback}.`);
-    return fallback;
-  }
-  const rounded = whole ? Math.round(v) : v;
-  const clamped = Math.min(max, Math.max(min, rounded));
-  if (clamped !== v) {
-    const kind = whole ? 'a whole number' : 'a number';
-    problems.push(`${label} must be ${kind} from ${min} to ${max}; showing ${clamped}.`);
-  }
-  return clamped;
-}
-
-function choice<T extends string>(
-  params: URLSearchParams,
-  key: string,
-  label: string,
-  options: readonly T[],
-  fallback: T,
-  problems: Problems,
-): T {
-  const raw = params.get(key);
-  if (raw === null) return fallback;
-  if ((options as readonly string[]).includes(raw)) return raw as T;
-  problems.push(`Unknown ${label} "${raw}"; showing ${fallback}.`);
-  return fallback;
 }
 
 /** The nearest of Playground's learning rates (on a log scale). */
