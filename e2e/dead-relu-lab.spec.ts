@@ -1,7 +1,8 @@
 // The dead-ReLU lab: the untrained runs are in the page without JavaScript; Play trains the
 // five runs in workers until the chosen epoch, with the ReLU run dying and the He run not;
 // Step advances one epoch and Reset returns to epoch 0; the URL restores a configuration and
-// explains a bad one; training keeps the page responsive.
+// explains a bad one; training keeps the page responsive; the negative-bias cause kills ReLU
+// units before training while Leaky ReLU has none.
 
 import { expect, type Page, test } from '@playwright/test';
 import { watch } from './site.ts';
@@ -146,4 +147,55 @@ test('training keeps the page responsive and redraws often', async ({ page }) =>
   );
   // The numbers depend on the machine; the test checks that the lab kept drawing.
   expect(recent.length).toBeGreaterThan(5);
+});
+
+test('the bias cause: ReLU units are dead from the start, Leaky ReLU has none; the URL round-trips', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watch(page, new URL(baseURL as string).origin);
+  await page.goto(`${page_}?dr-epochs=20`);
+  const select = (name: string) => page.locator(`${lab} select[name=${name}]`);
+  await expect(select('bias')).toBeDisabled();
+  await select('cause').selectOption('bias');
+  await expect(page).toHaveURL(/dr-cause=bias/, { timeout: 20_000 });
+  await expect(page).toHaveURL(/dr-bias=-1/);
+  await expect(select('bias')).toBeEnabled();
+  await expect(select('lr')).toBeDisabled();
+  await expect(page.locator(`${lab} .dr-cause`)).toContainText('every hidden bias at −1');
+  await expect(cell(page, 'relu', 'setting')).toHaveText('Glorot uniform, bias −1, rate 0.1', {
+    timeout: 20_000,
+  });
+  await expect(cell(page, 'he', 'setting')).toHaveText('He uniform, bias 0, rate 0.1');
+  await expect(page.locator(`${lab} .dr-table tr[data-run="he"] th`)).toHaveText(
+    'ReLU, He, bias 0',
+  );
+  // Before any training (seed 1, circle): 82 of the 96 ReLU units are already dead.
+  expect(await deadTotal(page, 'relu')).toBe(82);
+  expect(await deadTotal(page, 'leaky-relu')).toBe(0);
+  await button(page, 'Play').click();
+  await expect(progress(page)).toHaveText('Done: 20 epochs', { timeout: 60_000 });
+  await expect(cell(page, 'relu', 'epoch')).toHaveText('20');
+  expect(await deadTotal(page, 'relu')).toBeGreaterThan(70);
+  await expect(cell(page, 'leaky-relu', 'dead')).toHaveText('0, 0, 0, 0, 0, 0 (0 of 96)');
+  await expect(page.locator(`${lab} .dr-summary`)).toContainText(
+    'Cause: negative starting biases.',
+  );
+  // The link restores the cause and the bias.
+  await select('bias').selectOption('-2');
+  await expect(page).toHaveURL(/dr-bias=-2/, { timeout: 20_000 });
+  await page.goto(page.url());
+  await expect(select('cause')).toHaveValue('bias', { timeout: 20_000 });
+  await expect(select('bias')).toHaveValue('-2');
+  await expect(cell(page, 'elu', 'setting')).toHaveText('Glorot uniform, bias −2, rate 0.1', {
+    timeout: 20_000,
+  });
+  expect(problems()).toEqual([]);
+
+  await page.goto(`${page_}?dr-cause=init&dr-bias=5`);
+  const message = page.locator(`${lab} .dr-problems`);
+  await expect(message).toBeVisible({ timeout: 20_000 });
+  await expect(message).toContainText('The cause must be "rate" or "bias"; got "init"');
+  await expect(message).toContainText('The starting bias must be one of -0.5, -1, -2');
+  await expect(select('cause')).toHaveValue('rate');
 });

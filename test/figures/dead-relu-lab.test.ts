@@ -5,6 +5,7 @@ import {
   type DeadReluLabState,
   type DrHistory,
   deadFigure,
+  describeCause,
   describeNetwork,
   describeRuns,
   drAppend,
@@ -15,6 +16,8 @@ import {
   drInitialHistories,
   drInitialPoint,
   drLossDomain,
+  drNetworkConfig,
+  drRateLabels,
   drRows,
   drRun,
   drSessionConfig,
@@ -26,6 +29,7 @@ import {
   formatDeadReluLabState,
   lossFigure,
   parseDeadReluLabState,
+  signed,
 } from '../../src/components/figures/dead-relu-lab.ts';
 import { renderToString } from '../../src/components/figures/render.ts';
 import { type Snapshot, TrainingSession } from '../../src/components/workers/training-session.ts';
@@ -43,6 +47,8 @@ function snapshotOf(session: TrainingSession, steps: number): Snapshot {
 describe('state', () => {
   it('round-trips through the URL form', () => {
     const state: DeadReluLabState = {
+      cause: 'bias',
+      bias: -2,
       dataset: 'spiral',
       layers: 4,
       units: 32,
@@ -75,6 +81,25 @@ describe('state', () => {
     expect(parseDeadReluLabState(new URLSearchParams('layers=1'), '').state.layers).toBe(2);
   });
 
+  it('reads the cause and the starting bias, a bad one giving a message and the default', () => {
+    const good = parseDeadReluLabState(new URLSearchParams('dr-cause=bias&dr-bias=-0.5'), 'dr-');
+    expect(good).toEqual({ state: { ...drDefaults, cause: 'bias', bias: -0.5 }, problems: [] });
+    const bad = parseDeadReluLabState(new URLSearchParams('dr-cause=init&dr-bias=-3'), 'dr-');
+    expect(bad.state).toEqual(drDefaults);
+    expect(bad.problems).toEqual([
+      'The cause must be "rate" or "bias"; got "init", showing "rate".',
+      'The starting bias must be one of -0.5, -1, -2; showing -1.',
+    ]);
+    // An old link, without the new keys, is the rate cause as before.
+    const old = parseDeadReluLabState(new URLSearchParams('dr-lr=3&dr-seed=2'), 'dr-');
+    expect(old.state).toEqual({ ...drDefaults, learningRate: 3, seed: 2 });
+    expect(old.state.cause).toBe('rate');
+    expect(formatDeadReluLabState(drDefaults, 'dr-')).toMatchObject({
+      'dr-cause': 'rate',
+      'dr-bias': '-1',
+    });
+  });
+
   it('checks props, naming the bad one', () => {
     expect(checkDeadReluLabProps(drDefaults)).toBeNull();
     const bad: [Partial<DeadReluLabState>, string][] = [
@@ -85,6 +110,8 @@ describe('state', () => {
       [{ fixLearningRate: 1 }, 'fixLearningRate'],
       [{ epochs: 10 }, 'epochs'],
       [{ seed: 1.5 }, 'seed'],
+      [{ cause: 'init' as never }, 'cause'],
+      [{ bias: -3 }, 'bias'],
     ];
     for (const [change, name] of bad) {
       expect(checkDeadReluLabProps({ ...drDefaults, ...change })).toMatch(new RegExp(`^${name} `));
@@ -97,6 +124,41 @@ describe('state', () => {
     expect(v.map((x) => x.learningRate)).toEqual([3, 3, 3, 3, 0.03]);
     expect(v.map((x) => x.init)).toEqual([...Array(4).fill('glorot-uniform'), 'he-uniform']);
     expect(drStepsPerEpoch()).toBe(20);
+    // The rate cause leaves the biases to the initialiser (no bias key anywhere).
+    for (const x of v) expect(x.bias).toBeUndefined();
+    for (const x of v) {
+      for (const layer of drNetworkConfig(drDefaults, x).layers)
+        expect(layer).not.toHaveProperty('bias');
+    }
+  });
+
+  it('describes the bias cause: four activations at the bias, ReLU with He at 0, one rate', () => {
+    const state: DeadReluLabState = {
+      ...drDefaults,
+      cause: 'bias',
+      bias: -2,
+      fixLearningRate: 0.03,
+    };
+    const v = drVariants(state);
+    expect(v.map((x) => x.id)).toEqual(['relu', 'leaky-relu', 'prelu', 'elu', 'he']);
+    expect(v.map((x) => x.bias)).toEqual([-2, -2, -2, -2, 0]);
+    expect(v.map((x) => x.learningRate)).toEqual([0.03, 0.03, 0.03, 0.03, 0.03]);
+    expect(v.map((x) => x.init)).toEqual([...Array(4).fill('glorot-uniform'), 'he-uniform']);
+    expect(v[4].label).toBe('ReLU, He, bias 0');
+    const config = drNetworkConfig(state, v[0]);
+    const dense = config.layers.filter((l) => l.type === 'dense');
+    expect(dense.slice(0, -1).map((l) => (l as { bias?: number }).bias)).toEqual(Array(6).fill(-2));
+    expect(dense.at(-1)).not.toHaveProperty('bias');
+    expect(describeCause(state)).toBe(
+      'Cause: negative starting biases. ReLU, Leaky ReLU, PReLU and ELU start from the same Glorot uniform weights with every hidden bias at −2; the fifth run is ReLU with He uniform weights and biases at 0; all train at rate 0.03.',
+    );
+    expect(describeCause(drDefaults)).toMatch(
+      /^Cause: a high learning rate\. .* rate 1; .* rate 0\.1\.$/,
+    );
+    expect(drRateLabels(state).fix).toBe('Learning rate (all runs)');
+    expect(drRateLabels(drDefaults).fix).toBe('Lower rate (He run)');
+    expect(signed(-0.5)).toBe('−0.5');
+    expect(signed(0)).toBe('0');
   });
 });
 
@@ -126,6 +188,38 @@ describe('runs', () => {
     });
   });
 
+  it('start the bias cause with every hidden bias at the chosen value, weights unchanged', () => {
+    const state: DeadReluLabState = { ...drDefaults, cause: 'bias', bias: -1 };
+    const variants = drVariants(state);
+    for (const [i, v] of variants.entries()) {
+      const dense = drRun(state, v).network.layers.filter((l): l is Dense => l instanceof Dense);
+      for (const d of dense.slice(0, -1)) expect([...d.bias]).toEqual(Array(16).fill(v.bias));
+      expect([...(dense.at(-1) as Dense).bias]).toEqual([0]);
+      // Same seed, same draws: only the biases differ from the rate cause's runs.
+      expect(weights(state, i)).toEqual(weights(drDefaults, i));
+    }
+  });
+
+  it('show the negative bias killing ReLU units from the start, Leaky ReLU with none', () => {
+    const state: DeadReluLabState = { ...drDefaults, cause: 'bias' };
+    const histories = drTrain(state, 5);
+    const total = (p: { dead: number[] } | undefined) => (p?.dead ?? []).reduce((a, b) => a + b, 0);
+    const byId = Object.fromEntries(histories.map((h) => [h.id, h]));
+    // Measured with seed 1 on the circle: 82 of 96 dead before training, and still after.
+    expect(total(byId.relu.points[0])).toBe(82);
+    expect(total(byId.relu.points.at(-1))).toBe(82);
+    expect(byId.relu.points.at(-1)?.trainLoss).toBeCloseTo(Math.LN2, 2);
+    for (const id of ['leaky-relu', 'prelu', 'elu']) {
+      for (const p of byId[id].points) expect(total(p)).toBe(0);
+    }
+    expect(total(byId.he.points[0])).toBe(5);
+    expect(histories.every((h) => h.diverged === null)).toBe(true);
+    const rows = drRows(state, histories);
+    expect(rows[0].setting).toBe('Glorot uniform, bias −1, rate 0.1');
+    expect(rows[4].setting).toBe('He uniform, bias 0, rate 0.1');
+    expect(describeRuns(state, histories)).toContain('Cause: negative starting biases.');
+  });
+
   it('are the runs the worker trains, bit for bit', async () => {
     for (const variant of drVariants(small)) {
       const session = new TrainingSession();
@@ -143,6 +237,22 @@ describe('runs', () => {
       }
       const epochs = history.points.map((p) => p.epoch);
       expect(epochs).toEqual(variant.id === 'prelu' ? [0, 1] : [0, 1, 2, 3]);
+    }
+  });
+
+  it('are, for the bias cause too, the runs the worker trains', async () => {
+    const state: DeadReluLabState = { ...small, cause: 'bias', bias: -0.5 };
+    for (const variant of drVariants(state)) {
+      const session = new TrainingSession();
+      expect((await session.configure(drSessionConfig(state, variant))).ok).toBe(true);
+      const run = drRun(state, variant);
+      const history = drAppend(
+        { id: variant.id, points: [drInitialPoint(run)], diverged: null },
+        snapshotOf(session, drStepsPerEpoch()),
+        state.units,
+      );
+      run.trainer.epoch();
+      expect(history.points.at(-1)).toEqual(drEpochPoint(run));
     }
   });
 
@@ -290,6 +400,16 @@ describe('figures', () => {
     await expect(normaliseSvg(renderToString(loss))).toMatchFileSnapshot(
       '../output/dead-relu-lab-loss-trained.svg',
     );
+  });
+
+  it('draw the bias cause before training', async () => {
+    const state: DeadReluLabState = { ...drDefaults, cause: 'bias' };
+    const dead = deadFigure(state, drInitialHistories(state));
+    expect(dead.ariaDescription).toContain('every hidden bias at −1');
+    expect(dead.ariaDescription).toContain('ReLU (Glorot uniform, bias −1, rate 0.1): epoch 0');
+    const svg = renderToString(dead);
+    expect(svg).toContain('82/96 dead');
+    await expect(normaliseSvg(svg)).toMatchFileSnapshot('../output/dead-relu-lab-dead-bias.svg');
   });
 
   it('draw a cell per layer and epoch, and the total of each panel', () => {

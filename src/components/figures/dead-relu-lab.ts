@@ -21,19 +21,26 @@ import {
   type DeadReluLabState,
   type DrVariant,
   type DrVariantId,
+  describeCause,
   drDatasetLabel,
   drLimits,
   drVariants,
+  signed,
 } from './dead-relu-lab-state.ts';
 
 export * from './dead-relu-lab-state.ts';
 
-/** Dense and the variant's activation per hidden layer, then one output unit (a logit). */
+/**
+ * Dense and the variant's activation per hidden layer, then one output unit (a logit). With
+ * a starting bias, every hidden Dense layer starts with all its biases at it.
+ */
 export function drNetworkConfig(state: DeadReluLabState, variant: DrVariant): NetworkConfig {
   const layers: NetworkConfig['layers'] = [];
+  // The 'rate' cause's runs have no bias key at all: their configs are as they always were.
+  const dense = variant.bias === undefined ? {} : { bias: variant.bias };
   for (let i = 0; i < state.layers; i++) {
     layers.push(
-      { type: 'dense', units: state.units },
+      { type: 'dense', units: state.units, ...dense },
       { type: 'activation', id: variant.activation },
     );
   }
@@ -271,7 +278,7 @@ export function drRows(state: DeadReluLabState, histories: DrHistory[]): DrRow[]
     return {
       id: v.id,
       label: v.label,
-      setting: `${v.init === 'he-uniform' ? 'He' : 'Glorot'} uniform, rate ${v.learningRate}`,
+      setting: `${v.init === 'he-uniform' ? 'He' : 'Glorot'} uniform, ${v.bias === undefined ? '' : `bias ${signed(v.bias)}, `}rate ${v.learningRate}`,
       epoch: last ? String(last.epoch) : '–',
       trainLoss: last ? fmt(last.trainLoss) : '–',
       testAccuracy: last ? pct(last.testAccuracy) : '–',
@@ -288,11 +295,13 @@ export function describeRuns(state: DeadReluLabState, histories: DrHistory[]): s
   const head = started
     ? `Five runs of ${describeNetwork(state)}.`
     : `Five runs of ${describeNetwork(state)}, before training; press Play to train each for ${state.epochs} epochs.`;
+  // The rate cause's text is as it always was; the bias cause says what its runs are.
+  const cause = state.cause === 'bias' ? ` ${describeCause(state)}` : '';
   const parts = rows.map((r) => {
     const where = r.status ? `${r.status} after epoch ${r.epoch}` : `epoch ${r.epoch}`;
     return `${r.label} (${r.setting}): ${where}, training loss ${r.trainLoss}, dead units per layer ${r.dead}.`;
   });
-  return `${head} ${parts.join(' ')}`;
+  return `${head}${cause} ${parts.join(' ')}`;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,6 +5,9 @@
 
 import {
   type DeadReluLabState,
+  describeCause,
+  drRateLabels,
+  drVariants,
   formatDeadReluLabState,
   parseDeadReluLabState,
 } from '../figures/dead-relu-lab-state.ts';
@@ -44,6 +47,26 @@ class DeadReluLab extends HTMLElement {
     }
   }
 
+  /** The words that depend on the cause: which rate applies, what each run is. */
+  #describeCause(state: DeadReluLabState) {
+    const f = this.#form.elements;
+    (f.namedItem('bias') as HTMLSelectElement).disabled = state.cause !== 'bias';
+    (f.namedItem('lr') as HTMLSelectElement).disabled = state.cause !== 'rate';
+    const labels = drRateLabels(state);
+    const text = (selector: string, value: string) => {
+      const el = this.querySelector(selector);
+      if (el && el.textContent !== value) el.textContent = value;
+    };
+    text('.dr-lr-label', labels.lr);
+    text('.dr-fix-label', labels.fix);
+    text('.dr-setting-head', labels.setting);
+    text('.dr-cause', describeCause(state));
+    for (const v of drVariants(state)) {
+      text(`.dr-legend li[data-run="${v.id}"] .dr-legend-label`, v.label);
+      text(`.dr-table tr[data-run="${v.id}"] th`, v.label);
+    }
+  }
+
   #button(name: string) {
     return this.querySelector(`button[name=${name}]`) as HTMLButtonElement;
   }
@@ -60,6 +83,8 @@ class DeadReluLab extends HTMLElement {
       (f.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
     // Through the URL parser, so that typed values are checked and clamped the same way.
     const params = new URLSearchParams({
+      cause: value('cause'),
+      bias: value('bias'),
       data: value('dataset'),
       layers: value('layers'),
       units: value('units'),
@@ -80,6 +105,8 @@ class DeadReluLab extends HTMLElement {
       const el = f.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
       if (el) el.value = String(v);
     };
+    set('cause', state.cause);
+    set('bias', state.bias);
     set('dataset', state.dataset);
     set('layers', state.layers);
     set('units', state.units);
@@ -87,6 +114,7 @@ class DeadReluLab extends HTMLElement {
     set('fix', state.fixLearningRate);
     set('epochs', state.epochs);
     set('seed', state.seed);
+    this.#describeCause(state);
     const message = this.querySelector('.dr-problems') as HTMLElement;
     message.hidden = problems.length === 0;
     message.textContent = problems.join(' ');
