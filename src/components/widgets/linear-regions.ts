@@ -1,6 +1,5 @@
-// <nl-linear-regions>: wires the server-rendered controls to the figure. The page is complete
-// without this script. Plot and the figure code load only when the reader comes near the
-// widget (pointer, focus or touch) or the URL asks for another state.
+// <nl-linear-regions>: wires the server-rendered controls to the figure (see form-widget.ts).
+// Plot and the figure code load only when needed.
 
 import {
   formatLinearRegionsState,
@@ -8,68 +7,30 @@ import {
   type LrActivation,
   parseLinearRegionsState,
 } from '../figures/linear-regions-state.ts';
-import { oncePerFrame } from './frame.ts';
-import { readUrlParams, writeUrlParams } from './url-state.ts';
+import { FormWidget, once } from './form-widget.ts';
 
-let drawing: Promise<typeof import('./linear-regions-draw.ts')> | undefined;
-const loadDrawing = () => {
-  drawing ??= import('./linear-regions-draw.ts');
-  return drawing;
-};
+class LinearRegions extends FormWidget<LinearRegionsState> {
+  protected readonly module = {
+    load: once(() => import('./linear-regions-draw.ts')),
+    parse: parseLinearRegionsState,
+    format: formatLinearRegionsState,
+  };
 
-class LinearRegions extends HTMLElement {
-  #state!: LinearRegionsState;
-  #drawSoon = oncePerFrame();
-  #prefix = '';
-  #form!: HTMLFormElement;
-
-  connectedCallback() {
-    this.#prefix = this.dataset.prefix ?? '';
-    this.#form = this.querySelector('form') as HTMLFormElement;
-    this.#state = JSON.parse(this.dataset.state ?? '{}') as LinearRegionsState;
-    for (const type of ['pointerenter', 'focusin', 'touchstart']) {
-      this.addEventListener(type, loadDrawing, { once: true, passive: true });
-    }
-    this.#form.addEventListener('input', () => this.#fromControls());
-    this.querySelector('button[name=reseed]')?.addEventListener('click', () => {
-      this.#show({ ...this.#state, seed: this.#state.seed + 1 });
-    });
-    const url = readUrlParams();
-    if ([...url.keys()].some((k) => k.startsWith(this.#prefix))) {
-      const { state, problems } = parseLinearRegionsState(url, this.#prefix);
-      this.#show(state, problems);
-    }
+  protected fromControls(): LinearRegionsState {
+    const activation = new FormData(this.form).get(`${this.keyPrefix}act`) as LrActivation;
+    const units = Number(this.field('units').value);
+    const layers = Number(this.field('layers').value);
+    return { ...this.state, activation, units, layers };
   }
 
-  #slider(name: string) {
-    return this.#form.elements.namedItem(name) as HTMLInputElement;
-  }
-
-  #fromControls() {
-    const activation = new FormData(this.#form).get(`${this.#prefix}act`) as LrActivation;
-    const units = Number(this.#slider('units').value);
-    const layers = Number(this.#slider('layers').value);
-    this.#show({ ...this.#state, activation, units, layers });
-  }
-
-  /** Draws `state`, syncs the controls and the URL, and shows any problems with the input. */
-  async #show(state: LinearRegionsState, problems: string[] = []) {
-    this.#state = state;
-    for (const radio of this.#form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+  protected syncControls(state: LinearRegionsState) {
+    for (const radio of this.form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       radio.checked = radio.value === state.activation;
     }
     for (const key of ['units', 'layers'] as const) {
-      this.#slider(key).value = String(state[key]);
-      (this.#form.elements.namedItem(`${key}-value`) as HTMLOutputElement).value = String(
-        state[key],
-      );
+      this.field(key).value = String(state[key]);
+      this.field<HTMLOutputElement>(`${key}-value`).value = String(state[key]);
     }
-    const message = this.querySelector('.nl-message') as HTMLElement;
-    message.hidden = problems.length === 0;
-    message.textContent = problems.join(' ');
-    writeUrlParams(formatLinearRegionsState(state, this.#prefix));
-    const { draw } = await loadDrawing();
-    this.#drawSoon(() => draw(this, this.#state));
   }
 }
 
