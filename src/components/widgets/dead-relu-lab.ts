@@ -11,14 +11,11 @@ import {
   formatDeadReluLabState,
   parseDeadReluLabState,
 } from '../figures/dead-relu-lab-state.ts';
+import { once } from './form-widget.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 type Lab = import('./dead-relu-lab-draw.ts').Lab;
-let drawing: Promise<typeof import('./dead-relu-lab-draw.ts')> | undefined;
-const loadDrawing = () => {
-  drawing ??= import('./dead-relu-lab-draw.ts');
-  return drawing;
-};
+const loadDrawing = once(() => import('./dead-relu-lab-draw.ts'));
 
 class DeadReluLab extends HTMLElement {
   #state!: DeadReluLabState;

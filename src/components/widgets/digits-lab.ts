@@ -9,14 +9,11 @@ import {
   formatDigitsLabState,
   parseDigitsLabState,
 } from '../figures/digits-lab-state.ts';
+import { once } from './form-widget.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 type Lab = import('./digits-lab-draw.ts').Lab;
-let drawing: Promise<typeof import('./digits-lab-draw.ts')> | undefined;
-const loadDrawing = () => {
-  drawing ??= import('./digits-lab-draw.ts');
-  return drawing;
-};
+const loadDrawing = once(() => import('./digits-lab-draw.ts'));
 
 /** Brush width on the 280 × 280 pad: about 2.2 MNIST pixels for a digit 200 pixels tall. */
 const BRUSH = 22;

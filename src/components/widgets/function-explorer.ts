@@ -17,14 +17,11 @@ import {
   parseFunctionExplorerState,
 } from '../figures/function-explorer-state.ts';
 import { snapToStep } from '../figures/slider.ts';
+import { once } from './form-widget.ts';
 import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
-let drawing: Promise<typeof import('./function-explorer-draw.ts')> | undefined;
-const loadDrawing = () => {
-  drawing ??= import('./function-explorer-draw.ts');
-  return drawing;
-};
+const loadDrawing = once(() => import('./function-explorer-draw.ts'));
 
 const colour = (i: number) => `var(--fx-series-${i + 1})`;
 

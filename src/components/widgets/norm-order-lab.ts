@@ -13,14 +13,11 @@ import {
   type NormOrderLabState,
   parseNormOrderLabState,
 } from '../figures/norm-order-lab-state.ts';
+import { once } from './form-widget.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 type Lab = import('./norm-order-lab-draw.ts').Lab;
-let drawing: Promise<typeof import('./norm-order-lab-draw.ts')> | undefined;
-const loadDrawing = () => {
-  drawing ??= import('./norm-order-lab-draw.ts');
-  return drawing;
-};
+const loadDrawing = once(() => import('./norm-order-lab-draw.ts'));
 
 class NormOrderLab extends HTMLElement {
   #state!: NormOrderLabState;

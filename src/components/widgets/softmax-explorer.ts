@@ -11,14 +11,11 @@ import {
   type SoftmaxExplorerState,
   softmaxExplorerLimits,
 } from '../figures/softmax-explorer-state.ts';
+import { once } from './form-widget.ts';
 import { oncePerFrame } from './frame.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
-let drawing: Promise<typeof import('./softmax-explorer-draw.ts')> | undefined;
-const loadDrawing = () => {
-  drawing ??= import('./softmax-explorer-draw.ts');
-  return drawing;
-};
+const loadDrawing = once(() => import('./softmax-explorer-draw.ts'));
 
 const { count, shift: shiftLimits } = softmaxExplorerLimits;
 

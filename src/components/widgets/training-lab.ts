@@ -24,14 +24,11 @@ import {
   tlFeatures,
   tlLimits,
 } from '../figures/training-lab-state.ts';
+import { once } from './form-widget.ts';
 import { readUrlParams, writeUrlParams } from './url-state.ts';
 
 type Lab = import('./training-lab-draw.ts').Lab;
-let drawing: Promise<typeof import('./training-lab-draw.ts')> | undefined;
-const loadDrawing = () => {
-  drawing ??= import('./training-lab-draw.ts');
-  return drawing;
-};
+const loadDrawing = once(() => import('./training-lab-draw.ts'));
 
 class TrainingLab extends HTMLElement {
   #state!: TrainingLabState;
