@@ -2,14 +2,25 @@
 // publishing: the link checker over the build, and a second build under a sub-path).
 // Each stage ends with a plain line `stage: N passed, N failed`, which CI reads; the last
 // line adds them up. A stage that cannot run (the build failed) counts as failed.
+// CI shows only the end of the output, so the names and first error lines of the tests that
+// failed (or passed only on a retry) are printed again after the summary.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  browserProblems,
+  type PlaywrightReport,
+  type UnitReport,
+  unitProblems,
+} from './test-digest.ts';
 
 interface Tally {
   passed: number;
   failed: number;
 }
+
+/** What went wrong, for the digest after the summary. */
+const problems: string[] = [];
 
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
   const result = spawnSync(command, args, {
@@ -39,6 +50,8 @@ const stages: [string, () => Tally][] = [
       const types = run(npx, ['astro', 'check']);
       const lint = run(npx, ['biome', 'check', '.']);
       const failed = Number(types !== 0) + Number(lint !== 0);
+      if (types !== 0) problems.push('check: failed: astro check (its errors are above)');
+      if (lint !== 0) problems.push('check: failed: biome check . (its errors are above)');
       return { passed: 2 - failed, failed };
     },
   ],
@@ -55,10 +68,12 @@ const stages: [string, () => Tally][] = [
         '--reporter=json',
         `--outputFile=${out}`,
       ]);
-      const report = readJson<{ numPassedTests: number; numFailedTests: number }>(out);
+      const report = readJson<UnitReport>(out);
       if (!report) return { passed: 0, failed: 1 };
+      problems.push(...unitProblems(report));
       // A coverage threshold missed (or a file that failed to load) fails the stage too.
       const extra = code !== 0 && report.numFailedTests === 0 ? 1 : 0;
+      if (extra) problems.push(`unit: failed: vitest exited with ${code} (coverage? see above)`);
       return { passed: report.numPassedTests, failed: report.numFailedTests + extra };
     },
   ],
@@ -66,6 +81,7 @@ const stages: [string, () => Tally][] = [
     'build',
     () => {
       const code = run(npx, ['astro', 'build']);
+      if (code !== 0) problems.push('build: failed: astro build (its errors are above)');
       return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
     },
   ],
@@ -76,12 +92,12 @@ const stages: [string, () => Tally][] = [
       const out = 'test-results/e2e.json';
       rmSync(out, { force: true });
       const code = run(npx, ['playwright', 'test']);
-      const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(
-        out,
-      );
+      const report = readJson<PlaywrightReport>(out);
       if (!report) return { passed: 0, failed: 1 };
+      problems.push(...browserProblems(report));
       const { expected, unexpected, flaky } = report.stats;
       const extra = code !== 0 && unexpected === 0 ? 1 : 0;
+      if (extra) problems.push(`browser: failed: playwright exited with ${code} (see above)`);
       return { passed: expected + flaky, failed: unexpected + extra };
     },
   ],
@@ -101,6 +117,9 @@ const stages: [string, () => Tally][] = [
       const crawl =
         build === 0 ? run('node', ['scripts/check-links.ts', '--dir', out, '--base', base]) : 1;
       const failed = Number(links !== 0) + Number(build !== 0) + Number(crawl !== 0);
+      if (links !== 0) problems.push('publish: failed: links in dist/ (see above)');
+      if (build !== 0) problems.push(`publish: failed: astro build with base ${base}`);
+      if (build === 0 && crawl !== 0) problems.push(`publish: failed: links under ${base}`);
       return { passed: 3 - failed, failed };
     },
   ],
@@ -118,5 +137,6 @@ for (const [name, stage] of stages) {
   console.log(line);
 }
 console.log(`\n${lines.join('\n')}`);
+if (problems.length > 0) console.log(`\n${problems.join('\n')}\n`);
 console.log(`total: ${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed === 0 ? 0 : 1);
