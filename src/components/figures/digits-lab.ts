@@ -7,12 +7,14 @@
 // train them.
 
 import * as Plot from '@observablehq/plot';
+import { vectors } from '../../lib/activations/index.ts';
 import type { Digits } from '../../lib/data/digits.ts';
-import { ActivationLayer } from '../../lib/nn/activation-layer.ts';
+import { losses } from '../../lib/nn/losses.ts';
 import { Network, type NetworkConfig } from '../../lib/nn/network.ts';
 import type { Divergence } from '../../lib/nn/trainer.ts';
 import { seeded } from '../../lib/random/index.ts';
-import type { SessionConfig, Snapshot } from '../workers/training-session.ts';
+import { confusionCounts, evaluateRows, predictedClass } from '../workers/grids.ts';
+import type { Confusion, SessionConfig, Snapshot } from '../workers/training-session.ts';
 import {
   type DigitsLabState,
   type DlActivation,
@@ -58,41 +60,27 @@ export function dlNetwork(state: DigitsLabState, activation: DlActivation): Netw
 // ---------------------------------------------------------------------------------------
 // Measurements from outputs.
 
-/** Softmax of each row of logits (10 per row). */
-export function softmaxRows(logits: Float64Array, width = dlLimits.classes): Float64Array {
-  const out = new Float64Array(logits.length);
-  for (let r = 0; r < logits.length; r += width) {
-    let m = Number.NEGATIVE_INFINITY;
-    for (let j = 0; j < width; j++) m = Math.max(m, logits[r + j]);
-    let s = 0;
-    for (let j = 0; j < width; j++) {
-      out[r + j] = Math.exp(logits[r + j] - m);
-      s += out[r + j];
-    }
-    for (let j = 0; j < width; j++) out[r + j] /= s;
-  }
-  return out;
+/** The probabilities a network gives one digit: the kernel's softmax of its 10 logits. */
+export function probabilitiesOf(logits: Float64Array): Float64Array {
+  const p = new Float64Array(logits.length);
+  vectors.softmax.forward(logits, p);
+  return p;
 }
 
-/** Index of the largest of each row. */
-export function argmaxRows(values: Float64Array, width = dlLimits.classes): Int32Array {
-  const out = new Int32Array(values.length / width);
-  for (let r = 0; r < out.length; r++) {
-    let best = 0;
-    for (let j = 1; j < width; j++) if (values[r * width + j] > values[r * width + best]) best = j;
-    out[r] = best;
-  }
-  return out;
-}
-
-/** counts[true class][predicted class] over the test digits. */
-export function confusion(logits: Float64Array, labels: ArrayLike<number>): number[][] {
-  const counts = Array.from({ length: dlLimits.classes }, () =>
-    new Array<number>(dlLimits.classes).fill(0),
+/** counts[true class][predicted class]: the session's flat counts as rows. */
+export function confusionRows({ classes, counts }: Confusion): number[][] {
+  return Array.from({ length: classes }, (_, t) =>
+    Array.from(counts.subarray(t * classes, (t + 1) * classes)),
   );
-  const predicted = argmaxRows(logits);
-  for (let i = 0; i < predicted.length; i++) counts[labels[i]][predicted[i]]++;
-  return counts;
+}
+
+/** counts[true class][predicted class] over rows of logits, counted as the session counts. */
+export function confusion(logits: Float64Array, labels: ArrayLike<number>): number[][] {
+  const classes = dlLimits.classes;
+  const predicted = Array.from({ length: labels.length }, (_, r) =>
+    predictedClass(logits, r, classes),
+  );
+  return confusionRows({ classes, counts: confusionCounts(labels, predicted, classes) });
 }
 
 /**
@@ -131,13 +119,6 @@ export function dlAnalyse(
   labels: ArrayLike<number>,
 ): DlAnalysis {
   return { step, confusion: confusion(logits, labels), active: hidden.map(activeFractions) };
-}
-
-/** The outputs of every activation layer of a network after a forward pass, copied. */
-export function hiddenOutputs(network: Network): Float64Array[] {
-  return network.layers
-    .filter((l): l is ActivationLayer => l instanceof ActivationLayer)
-    .map((l) => l.y.slice());
 }
 
 /** Right answers over all the counts of a confusion matrix. */
@@ -210,27 +191,11 @@ export function dlMeasure(
   step: number,
 ): DlAnalysis & { loss: number } {
   const { test } = digits;
-  const rows = 250;
-  const logits = new Float64Array(test.n * dlLimits.classes);
-  const hidden: Float64Array[] = [];
-  for (let start = 0; start < test.n; start += rows) {
-    const count = Math.min(rows, test.n - start);
-    const y = network.forward(
-      test.x.subarray(start * dlLimits.inputs, (start + count) * dlLimits.inputs),
-      false,
-    );
-    logits.set(y, start * dlLimits.classes);
-    hiddenOutputs(network).forEach((h, k) => {
-      hidden[k] ??= new Float64Array(test.n * (h.length / count));
-      hidden[k].set(h, start * (h.length / count));
-    });
-  }
-  const p = softmaxRows(logits);
-  let loss = 0;
-  for (let i = 0; i < test.n; i++) {
-    loss -= Math.log(Math.max(p[i * dlLimits.classes + (test.labels?.[i] ?? 0)], 1e-300));
-  }
-  return { ...dlAnalyse(step, logits, hidden, test.labels ?? []), loss: loss / test.n };
+  // In pieces of 250 digits, so that no layer's buffers grow past that.
+  const { outputs, hidden } = evaluateRows(network, test.x, 250);
+  const loss = losses['softmax-cross-entropy'].evaluate(outputs, test.y, dlLimits.classes);
+  const values = hidden.map((h) => h.values);
+  return { ...dlAnalyse(step, outputs, values, test.labels ?? []), loss };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import {
   activeFractions,
   activityFigure,
   confusionFigure,
+  confusionRows,
   curvesFigure,
   type DigitsLabState,
   type DlAnalysis,
@@ -27,7 +28,7 @@ import {
   dlStepsPerEpoch,
   epochsOf,
   probabilitiesFigure,
-  softmaxRows,
+  probabilitiesOf,
   thresholdIndex,
   thresholdText,
 } from '../figures/digits-lab.ts';
@@ -392,10 +393,7 @@ export async function createLab(
       problem(`Could not read the confusion matrix: ${counts.error}`);
       return null;
     }
-    const k = counts.value.classes;
-    const confusion = Array.from({ length: k }, (_, t) =>
-      Array.from(counts.value.counts.subarray(t * k, (t + 1) * k)),
-    );
+    const confusion = confusionRows(counts.value);
     let active: number[][] = [];
     if (hidden)
       try {
@@ -564,7 +562,7 @@ export async function createLab(
         state.activations.map((_, i) => slot(i).session.predict(x)),
       );
       if (mine === generation) {
-        probabilities = results.map((r) => (r.ok ? softmaxRows(r.value) : null));
+        probabilities = results.map((r) => (r.ok ? probabilitiesOf(r.value) : null));
         widget.dataset.prediction = describePrediction(state, probabilities);
         perFrame(drawProbabilities);
       }

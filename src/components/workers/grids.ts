@@ -2,7 +2,8 @@
 // (or a line for a one-input set), turned into the network's inputs through the chosen
 // input features, and the outputs of every hidden layer there. Shared by the worker's
 // TrainingSession and the lab's synchronous run (src/components/figures/training-lab.ts),
-// so that the page and the build draw exactly what the worker computes.
+// so that the page and the build draw exactly what the worker computes. The same goes for
+// what they count on rows of a test set (confusionCounts).
 
 import { applyFeatures, type FeatureId } from '../../lib/data/index.ts';
 import type { Network } from '../../lib/nn/network.ts';
@@ -64,6 +65,17 @@ export function predictedClass(yhat: Float64Array, row: number, out: number): nu
   return best;
 }
 
+/** counts[t * classes + p]: how many rows of true class t were predicted p. */
+export function confusionCounts(
+  labels: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+  classes: number,
+): Uint32Array {
+  const counts = new Uint32Array(classes * classes);
+  for (let r = 0; r < labels.length; r++) counts[labels[r] * classes + predicted[r]]++;
+  return counts;
+}
+
 /** Output 0 at each row (one output), or the predicted class (k outputs). */
 export function gridValues(network: Network, x: Float64Array): Float64Array {
   const yhat = network.forward(x, false);
@@ -75,11 +87,18 @@ export function gridValues(network: Network, x: Float64Array): Float64Array {
   return values;
 }
 
+/** A network's outputs and every hidden layer's outputs on rows of its inputs. */
+export interface Evaluation {
+  /** n × network.outputs, row-major. */
+  outputs: Float64Array;
+  hidden: HiddenLayer[];
+}
+
 /**
- * Every hidden layer's outputs for rows of the network's inputs, in evaluation mode, in
- * pieces of `chunk` rows (so that no layer's buffers grow past that).
+ * The network's outputs and every hidden layer's outputs for rows of its inputs, in
+ * evaluation mode, in pieces of `chunk` rows (so that no layer's buffers grow past that).
  */
-export function hiddenOutputs(network: Network, x: Float64Array, chunk = 256): HiddenLayer[] {
+export function evaluateRows(network: Network, x: Float64Array, chunk = 256): Evaluation {
   const layers = network.layers;
   const hidden = layers
     .map((layer, l) => ({ layer, l }))
@@ -88,6 +107,7 @@ export function hiddenOutputs(network: Network, x: Float64Array, chunk = 256): H
         (layer.type === 'activation' || layer.type === 'vector') && l < layers.length - 1,
     );
   const n = x.length / network.inputs;
+  const outputs = new Float64Array(n * network.outputs);
   const result = hidden.map(({ layer, l }) => ({
     path: String(l),
     units: layer.outputSize,
@@ -95,11 +115,20 @@ export function hiddenOutputs(network: Network, x: Float64Array, chunk = 256): H
   }));
   for (let start = 0; start < n; start += chunk) {
     const count = Math.min(chunk, n - start);
-    network.forward(x.subarray(start * network.inputs, (start + count) * network.inputs), false);
+    const y = network.forward(
+      x.subarray(start * network.inputs, (start + count) * network.inputs),
+      false,
+    );
+    outputs.set(y.subarray(0, count * network.outputs), start * network.outputs);
     hidden.forEach(({ layer }, i) => {
       const w = layer.outputSize;
       result[i].values.set(layer.y.subarray(0, count * w), start * w);
     });
   }
-  return result;
+  return { outputs, hidden: result };
+}
+
+/** Every hidden layer's outputs for rows of the network's inputs (see evaluateRows). */
+export function hiddenOutputs(network: Network, x: Float64Array, chunk = 256): HiddenLayer[] {
+  return evaluateRows(network, x, chunk).hidden;
 }

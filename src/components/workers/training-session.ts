@@ -21,6 +21,7 @@ import { type LayerProbe, type ProbeOptions, Probes } from '../../lib/nn/probes.
 import { type Divergence, Trainer } from '../../lib/nn/trainer.ts';
 import { seeded } from '../../lib/random/index.ts';
 import {
+  confusionCounts,
   type GridRequest,
   gridInputs,
   gridValues,
@@ -577,9 +578,7 @@ export class TrainingSession {
   confusion(): Result<Confusion> {
     return this.guard(() => {
       const { classes, labels, predicted } = ok(this.testPredictions());
-      const counts = new Uint32Array(classes * classes);
-      for (let r = 0; r < labels.length; r++) counts[labels[r] * classes + predicted[r]]++;
-      return { classes, counts };
+      return { classes, counts: confusionCounts(labels, predicted, classes) };
     });
   }
 
