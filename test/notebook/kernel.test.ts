@@ -63,9 +63,10 @@ describe('KernelClient over a worker', () => {
     expect(await kernel.run("print('looping')\nwhile (true) {}", 2, (o) => outputs.push(o))).toBe(
       'timeout',
     );
-    const took = performance.now() - started;
-    expect(took).toBeGreaterThanOrEqual(300);
-    expect(took).toBeLessThan(3000);
+    // Not before the limit. That it returns at all shows the endless loop was stopped (the
+    // test's own timeout catches a hang); how soon after the limit depends on the machine's
+    // load, which a wall-clock bound would turn into a flaky test.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
     expect(outputs).toEqual([{ type: 'stream', name: 'stdout', text: 'looping\n' }]);
     expect(restarts).toEqual(['timeout']);
     // A fresh kernel: the old variables are gone, new cells run.

@@ -32,7 +32,8 @@ import { drawPlot } from './plot.ts';
 export interface Lab {
   configure(state: NormOrderLabState): Promise<void>;
   toggle(): Promise<void>;
-  step(n: number): Promise<void>;
+  /** `n` updates of every run; the Step button ("10 steps") asks for the default. */
+  step(n?: number): Promise<void>;
   reset(): Promise<void>;
 }
 
@@ -281,7 +282,7 @@ export async function createLab(widget: HTMLElement, initial: NormOrderLabState)
       setRunning(true);
       await loop();
     },
-    async step(n) {
+    async step(n = 10) {
       setRunning(false);
       while (busy) await new Promise((r) => setTimeout(r, 5));
       if (finished()) return;
