@@ -20,6 +20,8 @@ const { values: args } = parseArgs({
     profile: { type: 'boolean', default: false },
     names: { type: 'boolean', default: false },
     dump: { type: 'string', default: '' },
+    css: { type: 'string', default: '' },
+    slider: { type: 'string', default: '' },
     top: { type: 'string', default: '25' },
   },
 });
@@ -165,6 +167,8 @@ for (const [path, tag] of pages) {
     addEventListener('input', () => performance.mark('nl-press'), true);
   });
   await page.goto(args.base + path);
+  // An experiment: extra CSS for the page (e.g. containment on the widget's figure).
+  if (args.css) await page.addStyleTag({ content: args.css });
   const cdp = await page.context().newCDPSession(page);
   const sliders = page.locator(`${tag} input[type=range]`);
   const count = await sliders.count();
@@ -172,6 +176,7 @@ for (const [path, tag] of pages) {
     const slider = sliders.nth(i);
     if (!(await slider.isVisible())) continue;
     const name = (await slider.getAttribute('name')) ?? `#${i}`;
+    if (args.slider && name !== args.slider) continue;
     await slider.focus();
     // The presses go straight to the browser (CDP) and the page is left alone between them
     // (a fixed pause, no evaluation), so the trace holds the widget's work and not the driver's.

@@ -1,7 +1,7 @@
-// <nl-digits-lab>: wires the server-rendered controls and the drawing pad to one training
-// run per activation. The page is complete without this script (the untrained networks are
-// measured at build time). Plot, the engine, the workers and the digits load only when the
-// reader comes near the lab (pointer, focus or touch) or the URL asks for another state.
+// <nl-digits-lab>: the DigitsLab's controls, its drawing pad and its test-digit buttons;
+// loading, the link, the run buttons and the messages are the shared LabElement's
+// (lab-element.ts). Plot, the engine, the workers and the digits load only when the
+// reader comes near the lab.
 
 import {
   type DigitsLabState,
@@ -10,7 +10,7 @@ import {
   parseDigitsLabState,
 } from '../figures/digits-lab-state.ts';
 import { once } from './form-widget.ts';
-import { readUrlParams, writeUrlParams } from './url-state.ts';
+import { LabElement } from './lab-element.ts';
 
 type Lab = import('./digits-lab-draw.ts').Lab;
 const loadDrawing = once(() => import('./digits-lab-draw.ts'));
@@ -18,63 +18,39 @@ const loadDrawing = once(() => import('./digits-lab-draw.ts'));
 /** Brush width on the 280 × 280 pad: about 2.2 MNIST pixels for a digit 200 pixels tall. */
 const BRUSH = 22;
 
-class DigitsLab extends HTMLElement {
-  #state!: DigitsLabState;
-  #prefix = '';
-  #form!: HTMLFormElement;
-  #lab: Promise<Lab> | undefined;
+class DigitsLab extends LabElement<DigitsLabState, Lab> {
+  protected readonly problemsSelector = '.dl-problems';
 
   connectedCallback() {
-    this.#prefix = this.dataset.prefix ?? '';
-    this.#form = this.querySelector('form.dl-form') as HTMLFormElement;
-    this.#state = JSON.parse(this.dataset.state ?? '{}') as DigitsLabState;
-    for (const type of ['pointerenter', 'focusin', 'touchstart']) {
-      this.addEventListener(type, () => this.#start(), { once: true, passive: true });
-    }
-    this.#form.addEventListener('submit', (e) => e.preventDefault());
-    this.#form.addEventListener('change', () => this.#fromControls());
-    this.#button('play').addEventListener('click', async () => (await this.#start()).toggle());
-    for (const name of ['reset', 'reset-diverged']) {
-      this.#button(name).addEventListener('click', async () => (await this.#start()).reset());
-    }
-    this.#select('tau').addEventListener('change', () => this.#fromControls());
-    this.#select('confusion-run').addEventListener('change', async () =>
-      (await this.#start()).showConfusion(Number(this.#select('confusion-run').value)),
+    super.connectedCallback();
+    // The threshold and the confusion matrix's run sit by their figures, outside the form:
+    // the threshold is part of the state (and the link), the run shown is not.
+    this.select('tau').addEventListener('change', () => this.fromControls());
+    this.select('confusion-run').addEventListener('change', async () =>
+      (await this.lab()).showConfusion(Number(this.select('confusion-run').value)),
     );
-    this.#button('clear').addEventListener('click', async () => {
-      const canvas = this.#canvas();
+    // The pad is cleared at once, before the lab (which may still be loading) hears of it.
+    this.querySelector('button[name=clear]')?.addEventListener('click', async () => {
+      const canvas = this.canvas();
       canvas.getContext('2d')?.clearRect(0, 0, canvas.width, canvas.height);
-      (await this.#start()).clearDrawing();
+      (await this.lab()).clearDrawing();
     });
-    this.#button('previous-digit').addEventListener('click', async () =>
-      (await this.#start()).testDigit(-1),
-    );
-    this.#button('next-digit').addEventListener('click', async () =>
-      (await this.#start()).testDigit(1),
-    );
-    this.#pad();
-    const url = readUrlParams();
-    if ([...url.keys()].some((k) => k.startsWith(this.#prefix))) {
-      const { state, problems } = parseDigitsLabState(url, this.#prefix, this.#state);
-      this.#show(state, problems);
-    }
+    this.onButton('previous-digit', (lab) => lab.testDigit(-1));
+    this.onButton('next-digit', (lab) => lab.testDigit(1));
+    this.pad();
   }
 
-  #button(name: string) {
-    return this.querySelector(`button[name=${name}]`) as HTMLButtonElement;
-  }
-
-  #select(name: string) {
+  private select(name: string) {
     return this.querySelector(`select[name=${name}]`) as HTMLSelectElement;
   }
 
-  #canvas() {
+  private canvas() {
     return this.querySelector('canvas.dl-canvas') as HTMLCanvasElement;
   }
 
   /** Drawing with mouse, finger or pen (pointer events); the lab reads the ink. */
-  #pad() {
-    const canvas = this.#canvas();
+  private pad() {
+    const canvas = this.canvas();
     const context = canvas.getContext('2d');
     if (!context) return;
     let drawing: number | null = null;
@@ -97,7 +73,7 @@ class DigitsLab extends HTMLElement {
       context.stroke();
       last = to;
     };
-    const read = async () => (await this.#start()).readDrawing(canvas);
+    const read = async () => (await this.lab()).readDrawing(canvas);
     canvas.addEventListener('pointerdown', (e) => {
       e.preventDefault();
       drawing = e.pointerId;
@@ -120,68 +96,57 @@ class DigitsLab extends HTMLElement {
     canvas.addEventListener('pointercancel', end);
   }
 
-  /** The lab (workers, Plot, engine, digits), created once, configured with the state. */
-  #start(): Promise<Lab> {
-    this.#lab ??= loadDrawing().then(({ createLab }) =>
-      createLab(this, this.#state, JSON.parse(this.dataset.initial ?? '[]')),
+  protected makeLab() {
+    return loadDrawing().then(({ createLab }) =>
+      createLab(this, this.state, JSON.parse(this.dataset.initial ?? '[]')),
     );
-    return this.#lab;
   }
 
-  #fromControls() {
-    const f = this.#form.elements;
-    const value = (name: string) =>
-      (f.namedItem(name) as HTMLInputElement | HTMLSelectElement).value;
-    const acts = [...this.#form.querySelectorAll<HTMLInputElement>('input[name=acts]:checked')]
+  protected parse(params: URLSearchParams) {
+    return parseDigitsLabState(params, this.keyPrefix, this.state);
+  }
+
+  protected format(state: DigitsLabState) {
+    return formatDigitsLabState(state, this.keyPrefix);
+  }
+
+  protected fromControls() {
+    const acts = [...this.form.querySelectorAll<HTMLInputElement>('input[name=acts]:checked')]
       .map((c) => c.value)
       .join(',');
     // Through the URL parser, so that typed values are checked and clamped the same way.
     const params = new URLSearchParams({
       acts,
-      layers: value('layers'),
-      units: value('units'),
-      epochs: value('epochs'),
-      lr: value('lr'),
-      train: value('train'),
-      init: value('init'),
-      tau: this.#select('tau').value,
-      seed: value('seed'),
+      layers: this.value('layers'),
+      units: this.value('units'),
+      epochs: this.value('epochs'),
+      lr: this.value('lr'),
+      train: this.value('train'),
+      init: this.value('init'),
+      tau: this.select('tau').value,
+      seed: this.value('seed'),
     });
-    const { state, problems } = parseDigitsLabState(params, '', this.#state);
+    const { state, problems } = parseDigitsLabState(params, '', this.state);
     if (acts === '') problems.splice(0, problems.length, 'Choose at least one activation.');
     const checked = acts.split(',').filter(Boolean).length;
     if (checked > dlLimits.runs.max) {
       problems.splice(0, problems.length, `At most ${dlLimits.runs.max} activations at once.`);
     }
-    this.#show(state, problems);
+    this.show(state, problems);
   }
 
-  /** Syncs the controls and the URL to `state`, shows problems, and starts new runs. */
-  async #show(state: DigitsLabState, problems: string[] = []) {
-    this.#state = state;
-    const f = this.#form.elements;
-    const set = (name: string, v: string | number) => {
-      const el = f.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-      if (el) el.value = String(v);
-    };
-    for (const box of this.#form.querySelectorAll<HTMLInputElement>('input[name=acts]')) {
+  protected syncControls(state: DigitsLabState) {
+    for (const box of this.form.querySelectorAll<HTMLInputElement>('input[name=acts]')) {
       box.checked = state.activations.includes(box.value as never);
     }
-    set('layers', state.layers);
-    set('units', state.units);
-    set('epochs', state.epochs);
-    set('lr', state.learningRate);
-    set('train', state.train);
-    set('init', state.init);
-    set('seed', state.seed);
-    this.#select('tau').value = String(state.threshold);
-    const message = this.querySelector('.dl-problems') as HTMLElement;
-    message.hidden = problems.length === 0;
-    message.textContent = problems.join(' ');
-    writeUrlParams(formatDigitsLabState(state, this.#prefix));
-    const lab = await this.#start();
-    // A newer state may have arrived while the lab was loading: configure only the latest.
-    if (state === this.#state) lab.configure(state);
+    this.setValue('layers', state.layers);
+    this.setValue('units', state.units);
+    this.setValue('epochs', state.epochs);
+    this.setValue('lr', state.learningRate);
+    this.setValue('train', state.train);
+    this.setValue('init', state.init);
+    this.setValue('seed', state.seed);
+    this.select('tau').value = String(state.threshold);
   }
 }
 
