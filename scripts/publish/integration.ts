@@ -73,16 +73,22 @@ export function precacheEntries(files: string[], read: (file: string) => Buffer)
   });
 }
 
-/** `html` with the base in front of every root-relative href, src and action lacking it. */
-export function addBase(html: string, base: string): { html: string; fixed: number } {
-  if (base === '/') return { html, fixed: 0 };
-  let fixed = 0;
+/**
+ * `html` with the base in front of every root-relative href, src and action lacking it, and
+ * the paths it fixed (so the warning can say which component to mend).
+ */
+export function addBase(
+  html: string,
+  base: string,
+): { html: string; fixed: number; paths: string[] } {
+  if (base === '/') return { html, fixed: 0, paths: [] };
+  const paths: string[] = [];
   const out = html.replace(/(\s(?:href|src|action)=")(\/(?!\/)[^"]*)"/g, (all, attr, path) => {
     if (path.startsWith(base) || `${path}/` === base) return all;
-    fixed++;
+    paths.push(path);
     return `${attr}${base}${path.slice(1)}"`;
   });
-  return { html: out, fixed };
+  return { html: out, fixed: paths.length, paths };
 }
 
 export default function publish(): AstroIntegration {
@@ -98,20 +104,18 @@ export default function publish(): AstroIntegration {
         const files = listFiles(out);
         const read = (f: string) => readFileSync(join(out, f));
         const pages = files.filter((f) => f.endsWith('.html'));
-        let fixedLinks = 0;
-        let fixedPages = 0;
+        const fixedLinks: string[] = [];
         const htmls = pages.map((f) => {
-          const { html, fixed } = addBase(read(f).toString(), base);
-          if (fixed > 0) {
+          const { html, paths } = addBase(read(f).toString(), base);
+          if (paths.length > 0) {
             writeFileSync(join(out, f), html);
-            fixedLinks += fixed;
-            fixedPages++;
+            fixedLinks.push(...paths.map((p) => `${p} in ${f}`));
           }
           return html;
         });
-        if (fixedLinks > 0) {
+        if (fixedLinks.length > 0) {
           logger.warn(
-            `${fixedLinks} links on ${fixedPages} pages were written without the base ${base} and got it here; components should build them from import.meta.env.BASE_URL`,
+            `${fixedLinks.length} links were written without the base ${base} and got it here (${fixedLinks.slice(0, 5).join(', ')}); components should build them from import.meta.env.BASE_URL`,
           );
         }
 

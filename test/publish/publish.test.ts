@@ -86,8 +86,9 @@ describe('base paths', () => {
     expect(addBase(html, '/nonlinear/')).toEqual({
       html: '<a href="/nonlinear/functions/">f</a><a href="/nonlinear/">h</a><a href="/nonlinear/">r</a><p>href="/x"</p>',
       fixed: 2,
+      paths: ['/functions/', '/'],
     });
-    expect(addBase(html, '/')).toEqual({ html, fixed: 0 });
+    expect(addBase(html, '/')).toEqual({ html, fixed: 0, paths: [] });
   });
 });
 

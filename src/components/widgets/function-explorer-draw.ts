@@ -11,7 +11,7 @@ import {
   functionExplorerFigure,
   functionExplorerReadout,
 } from '../figures/function-explorer.ts';
-import { drawPlot } from './plot.ts';
+import { drawPlot, showFigures } from './plot.ts';
 
 type Scale = { apply(v: number): number };
 interface Drawn {
@@ -92,12 +92,12 @@ export function draw(widget: HTMLElement, state: FunctionExplorerState): string[
     // Draw at the width the reader has, so phone screens get readable labels.
     const width = Math.round(Math.min(640, plot.clientWidth || 640));
     const data = functionExplorerData(state);
-    const svgs = functionExplorerFigure(state, width, data).map(({ key, options }) => {
-      const svg = drawPlot(options) as unknown as Drawn['svgs'][number];
-      svg.dataset.panel = key;
+    const figures = functionExplorerFigure(state, width, data).map(({ key, options }) => {
+      const svg = drawPlot(options);
+      (svg as SVGSVGElement).dataset.panel = key;
       return svg;
     });
-    plot.replaceChildren(...svgs);
+    const svgs = showFigures(plot, figures) as unknown as Drawn['svgs'];
     (widget.querySelector('figcaption') as HTMLElement).textContent = describeFunctionExplorer(
       state,
       data,

@@ -7,7 +7,7 @@ import {
   gradientDepthFigure,
   zeroShareFigure,
 } from '../figures/gradient-through-depth.ts';
-import { drawPlot } from './plot.ts';
+import { showPlot } from './plot.ts';
 
 export function draw(widget: HTMLElement, state: GradientDepthState) {
   const main = widget.querySelector('.gtd-main') as HTMLElement;
@@ -15,8 +15,8 @@ export function draw(widget: HTMLElement, state: GradientDepthState) {
   // Draw at the width the reader has, so phone screens get readable labels.
   const width = Math.round(Math.min(640, main.clientWidth || 640));
   const data = gradientDepthData(state);
-  main.replaceChildren(drawPlot(gradientDepthFigure(state, width, data)));
-  zeros.replaceChildren(drawPlot(zeroShareFigure(state, width, data)));
+  showPlot(main, gradientDepthFigure(state, width, data));
+  showPlot(zeros, zeroShareFigure(state, width, data));
   (widget.querySelector('figcaption') as HTMLElement).textContent = describeGradientDepth(
     state,
     data,

@@ -1,13 +1,13 @@
 // The heavy half of <nl-linear-regions>: Plot and the figure, loaded on first use.
 
 import { type LinearRegionsState, linearRegionsFigure } from '../figures/linear-regions.ts';
-import { drawPlot } from './plot.ts';
+import { showPlot } from './plot.ts';
 
 export function draw(widget: HTMLElement, state: LinearRegionsState) {
   const plot = widget.querySelector('.nl-plot') as HTMLElement;
   const width = Math.round(Math.min(454, plot.clientWidth || 454));
   const options = linearRegionsFigure(state, width);
-  plot.replaceChildren(drawPlot(options));
+  showPlot(plot, options);
   // The figure's description is the caption: counted once, said twice.
   (widget.querySelector('figcaption') as HTMLElement).textContent = String(options.ariaDescription);
   widget.dataset.state = JSON.stringify(state);

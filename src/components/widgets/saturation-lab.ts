@@ -1,7 +1,7 @@
-// <nl-saturation-lab>: wires the server-rendered controls to a training run. The page is
-// complete without this script (the initial weights' picture is in it). The engine, Plot
-// and the worker load only when the reader starts the lab (Play, Step, a control) or the
-// URL asks for another configuration.
+// <nl-saturation-lab>: the SaturationLab's controls and their mapping to its state;
+// loading, the link, the run buttons and the messages are the shared LabElement's
+// (lab-element.ts). Its one worker, the engine and Plot load only when the reader starts
+// the lab (Play, Step, a control) or the URL asks for another configuration.
 
 import {
   formatSaturationState,
@@ -10,70 +10,53 @@ import {
   type SaturationInit,
   type SaturationLabState,
 } from '../figures/saturation-lab-state.ts';
-import type { Lab } from './saturation-lab-draw.ts';
-import { readUrlParams, writeUrlParams } from './url-state.ts';
+import { once } from './form-widget.ts';
+import { LabElement } from './lab-element.ts';
+import { writeUrlParams } from './url-state.ts';
 
-class SaturationLab extends HTMLElement {
-  #state!: SaturationLabState;
-  #prefix = '';
-  #form!: HTMLFormElement;
-  #lab: Promise<Lab> | null = null;
+type Lab = import('./saturation-lab-draw.ts').Lab;
+const loadDrawing = once(() => import('./saturation-lab-draw.ts'));
 
-  connectedCallback() {
-    this.#prefix = this.dataset.prefix ?? '';
-    this.#form = this.querySelector('form') as HTMLFormElement;
-    this.#state = JSON.parse(this.dataset.state ?? '{}') as SaturationLabState;
-    this.#form.addEventListener('change', () => this.#fromControls());
-    const on = (name: string, act: (lab: Lab) => Promise<void>) => {
-      for (const b of this.querySelectorAll<HTMLButtonElement>(`button[name=${name}]`)) {
-        b.addEventListener('click', async () => act(await this.#start()));
-      }
-    };
-    on('play', (lab) => lab.toggle());
-    on('step', (lab) => lab.step());
-    on('reset', (lab) => lab.reset());
-    on('reset-diverged', (lab) => lab.reset());
-    const url = readUrlParams();
-    if ([...url.keys()].some((k) => k.startsWith(this.#prefix))) {
-      const { state, problems } = parseSaturationState(url, this.#prefix, this.#state);
-      this.#show(state, problems);
-    }
-  }
+class SaturationLab extends LabElement<SaturationLabState, Lab> {
+  protected readonly problemsSelector = '.sat-problems';
+  protected override readonly loadOnApproach = false;
 
-  /** The lab, created on first use (loads the engine, Plot and the worker). */
-  #start(): Promise<Lab> {
-    this.#lab ??= import('./saturation-lab-draw.ts').then(async ({ createLab }) => {
+  protected makeLab() {
+    return loadDrawing().then(async ({ createLab }) => {
       const lab = createLab(this);
-      await lab.configure(this.#state);
+      await lab.configure(this.state);
       return lab;
     });
-    return this.#lab;
   }
 
-  #fromControls() {
-    const data = new FormData(this.#form);
-    const activation = data.get(`${this.#prefix}act`) as SaturationActivation;
-    const init = data.get(`${this.#prefix}init`) as SaturationInit;
+  protected parse(params: URLSearchParams) {
+    return parseSaturationState(params, this.keyPrefix, this.state);
+  }
+
+  protected format(state: SaturationLabState) {
+    return formatSaturationState(state, this.keyPrefix);
+  }
+
+  /** The link keeps only this lab's keys of the state: one it drops leaves the link. */
+  protected override writeUrl() {
+    writeUrlParams(this.format(this.state), (k) => k.startsWith(this.keyPrefix));
+  }
+
+  protected fromControls() {
+    const data = new FormData(this.form);
+    const activation = data.get(`${this.keyPrefix}act`) as SaturationActivation;
+    const init = data.get(`${this.keyPrefix}init`) as SaturationInit;
     const depth = Number(data.get('depth'));
     const learningRate = Number(data.get('lr'));
-    this.#show({ ...this.#state, activation, init, depth, learningRate });
+    this.show({ ...this.state, activation, init, depth, learningRate });
   }
 
-  /** Syncs the controls and the URL, shows problems, and starts a run of `state`. */
-  async #show(state: SaturationLabState, problems: string[] = []) {
-    this.#state = state;
-    for (const radio of this.#form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
+  protected syncControls(state: SaturationLabState) {
+    for (const radio of this.form.querySelectorAll<HTMLInputElement>('input[type=radio]')) {
       radio.checked = radio.value === (radio.name.endsWith('act') ? state.activation : state.init);
     }
-    (this.#form.elements.namedItem('depth') as HTMLSelectElement).value = String(state.depth);
-    (this.#form.elements.namedItem('lr') as HTMLSelectElement).value = String(state.learningRate);
-    const message = this.querySelector('.sat-problems') as HTMLElement;
-    message.hidden = problems.length === 0;
-    message.textContent = problems.join(' ');
-    writeUrlParams(formatSaturationState(state, this.#prefix), (k) => k.startsWith(this.#prefix));
-    const first = this.#lab === null;
-    const lab = await this.#start();
-    if (!first) await lab.configure(state);
+    this.setValue('depth', state.depth);
+    this.setValue('lr', state.learningRate);
   }
 }
 

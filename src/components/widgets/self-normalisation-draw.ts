@@ -8,7 +8,7 @@ import {
   selfNormalisationData,
   selfNormalisationFigure,
 } from '../figures/self-normalisation.ts';
-import { drawPlot } from './plot.ts';
+import { showPlot } from './plot.ts';
 
 /**
  * Draws `state` as far as about 6 ms of computing gets it (the rest of a frame is Plot's);
@@ -21,8 +21,8 @@ export function draw(widget: HTMLElement, state: SelfNormalisationState): boolea
   const width = Math.round(Math.min(640, mean.clientWidth || 640));
   const start = performance.now();
   const data = selfNormalisationData(state, () => performance.now() - start > 6);
-  mean.replaceChildren(drawPlot(selfNormalisationFigure(state, 'mean', width, data)));
-  variance.replaceChildren(drawPlot(selfNormalisationFigure(state, 'variance', width, data)));
+  showPlot(mean, selfNormalisationFigure(state, 'mean', width, data));
+  showPlot(variance, selfNormalisationFigure(state, 'variance', width, data));
   (widget.querySelector('figcaption') as HTMLElement).textContent = describeSelfNormalisation(
     state,
     data,

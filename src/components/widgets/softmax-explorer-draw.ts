@@ -9,7 +9,7 @@ import {
   softmaxExplorerRows,
   softmaxExplorerTotals,
 } from '../figures/softmax-explorer.ts';
-import { drawPlot } from './plot.ts';
+import { showPlot } from './plot.ts';
 
 function cell(tag: 'th' | 'td', text: string) {
   const c = document.createElement(tag);
@@ -22,7 +22,7 @@ export function draw(widget: HTMLElement, state: SoftmaxExplorerState) {
   const plot = widget.querySelector('.nl-plot') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
   const width = Math.round(Math.min(640, plot.clientWidth || 640));
-  plot.replaceChildren(drawPlot(softmaxExplorerFigure(state, width)));
+  showPlot(plot, softmaxExplorerFigure(state, width));
   const data = softmaxExplorerData(state);
   (widget.querySelector('figcaption') as HTMLElement).textContent = describeSoftmaxExplorer(
     state,

@@ -4,14 +4,14 @@ import {
   type UniversalApproximationState,
   universalApproximationFigure,
 } from '../figures/universal-approximation.ts';
-import { drawPlot } from './plot.ts';
+import { showPlot } from './plot.ts';
 
 export function draw(widget: HTMLElement, state: UniversalApproximationState) {
   const plot = widget.querySelector('.nl-plot') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
   const width = Math.round(Math.min(640, plot.clientWidth || 640));
   const options = universalApproximationFigure(state, width);
-  plot.replaceChildren(drawPlot(options));
+  showPlot(plot, options);
   // The figure's description is the caption: solved once, said twice.
   (widget.querySelector('figcaption') as HTMLElement).textContent = String(options.ariaDescription);
   widget.dataset.state = JSON.stringify(state);
