@@ -67,7 +67,9 @@ function kind(name: string): string {
 
 async function trace(cdp: CDPSession, run: () => Promise<void>): Promise<TraceEvent[]> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
   const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', {
     categories: [
@@ -91,9 +93,14 @@ const byName = new Map<string, number>();
 
 function perPress(events: TraceEvent[]): Record<string, number>[] {
   byName.clear();
-  const main = events.find((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain' && e.name === 'thread_name');
+  const main = events.find(
+    (e) => e.ph === 'M' && e.args?.name === 'CrRendererMain' && e.name === 'thread_name',
+  );
   const marks = events
-    .filter((e) => e.name === 'nl-press' && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b'))
+    .filter(
+      (e) =>
+        e.name === 'nl-press' && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b'),
+    )
     .map((e) => e.ts)
     .sort((a, b) => a - b);
   const pid = events.find((e) => e.name === 'nl-press')?.pid ?? main?.pid;
@@ -113,7 +120,10 @@ function perPress(events: TraceEvent[]): Record<string, number>[] {
     byName.set(top.e.name, (byName.get(top.e.name) ?? 0) + self);
   };
   for (const e of xs) {
-    while (stack.length && stack[stack.length - 1].e.ts + (stack[stack.length - 1].e.dur ?? 0) <= e.ts) {
+    while (
+      stack.length &&
+      stack[stack.length - 1].e.ts + (stack[stack.length - 1].e.dur ?? 0) <= e.ts
+    ) {
       close(stack.pop() as (typeof stack)[number]);
     }
     const parent = stack[stack.length - 1];
@@ -191,7 +201,12 @@ for (const [path, tag] of pages) {
       const key = dir > 0 ? 'ArrowRight' : 'ArrowLeft';
       const code = dir > 0 ? 39 : 37;
       for (const type of ['rawKeyDown', 'keyUp'] as const) {
-        await cdp.send('Input.dispatchKeyEvent', { type, key, code: key, windowsVirtualKeyCode: code });
+        await cdp.send('Input.dispatchKeyEvent', {
+          type,
+          key,
+          code: key,
+          windowsVirtualKeyCode: code,
+        });
       }
       await new Promise((r) => setTimeout(r, pause));
     };
@@ -218,13 +233,19 @@ for (const [path, tag] of pages) {
     console.log(table.at(-1));
     if (args.dump) {
       // Layout and style events of the presses, with their sizes.
-      for (const e of events.filter((e) => e.ph === 'X' && /^(Layout|UpdateLayoutTree|Paint|PrePaint)$/.test(e.name)).slice(0, Number(args.dump) * 6)) {
-        console.log(`    ${e.name} ${((e.tdur ?? 0) / 1000).toFixed(2)} ms ${JSON.stringify(e.args).slice(0, 300)}`);
+      for (const e of events
+        .filter((e) => e.ph === 'X' && /^(Layout|UpdateLayoutTree|Paint|PrePaint)$/.test(e.name))
+        .slice(0, Number(args.dump) * 6)) {
+        console.log(
+          `    ${e.name} ${((e.tdur ?? 0) / 1000).toFixed(2)} ms ${JSON.stringify(e.args).slice(0, 300)}`,
+        );
       }
     }
     if (args.names) {
       const top = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 14);
-      console.log(`    ${top.map(([k, ms]) => `${k} ${(ms / rows.length).toFixed(2)}`).join(', ')}`);
+      console.log(
+        `    ${top.map(([k, ms]) => `${k} ${(ms / rows.length).toFixed(2)}`).join(', ')}`,
+      );
     }
     if (profile) {
       const top = [...profile].sort((a, b) => b[1] - a[1]).slice(0, Number(args.top));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkGradientDepthState,
+  clearGradientDepthCache,
   depthFunctions,
   derivative,
   derivative32,
@@ -70,6 +71,27 @@ describe('gradientDepthData(state)', () => {
       return Math.log10(p);
     }).sort((a, b) => a - b);
     expect(at(gradientDepthData(s), 'tanh', 3)?.median).toBeCloseTo(quantile(logs, 0.5), 12);
+  });
+
+  it('gives the same numbers when the depth moves as when computed from layer 1', () => {
+    const fresh = (s: GradientDepthState) => {
+      clearGradientDepthCache();
+      return JSON.stringify(gradientDepthData(s));
+    };
+    const base = state({ mu: 0.3, sigma: 1.7 });
+    const expected = [5, 20, 50, 12].map((depth) => fresh({ ...base, depth }));
+    clearGradientDepthCache();
+    // Deeper extends the kept runs, shallower takes a prefix, μ or σ starts again.
+    const moved = [5, 20, 50, 12].map((depth) =>
+      JSON.stringify(gradientDepthData({ ...base, depth })),
+    );
+    expect(moved).toEqual(expected);
+    expect(JSON.stringify(gradientDepthData({ ...base, depth: 12, mu: 0 }))).toBe(
+      fresh({ ...base, depth: 12, mu: 0 }),
+    );
+    expect(JSON.stringify(gradientDepthData({ ...base, depth: 12, precision: 'float32' }))).toBe(
+      fresh({ ...base, depth: 12, precision: 'float32' }),
+    );
   });
 
   it('loses small products to exact zeros in float32 that float64 keeps', () => {

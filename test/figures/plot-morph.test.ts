@@ -33,12 +33,7 @@ import {
   uaDefaults,
   universalApproximationFigure,
 } from '../../src/components/figures/universal-approximation.ts';
-import {
-  drawPlot,
-  morph,
-  showFigures,
-  showPlot,
-} from '../../src/components/widgets/plot.ts';
+import { drawPlot, morph, showFigures, showPlot } from '../../src/components/widgets/plot.ts';
 import { normaliseSvg } from './snapshot.ts';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
@@ -115,14 +110,21 @@ describe('showPlot: A then B gives what drawing B gives', () => {
       { ...a, activations: ['selu' as const] },
     ]) {
       for (const panel of ['mean', 'variance'] as const) {
-        expectMorphed(selfNormalisationFigure(a, panel, 640), selfNormalisationFigure(b, panel, 640));
+        expectMorphed(
+          selfNormalisationFigure(a, panel, 640),
+          selfNormalisationFigure(b, panel, 640),
+        );
       }
     }
   });
 
   it('LinearRegions, UniversalApproximation and StackedLayers', () => {
     const lr = { ...lrDefaults, units: 4 };
-    for (const b of [{ ...lr, units: 5 }, { ...lr, layers: 3 }, { ...lr, activation: 'tanh' as const }]) {
+    for (const b of [
+      { ...lr, units: 5 },
+      { ...lr, layers: 3 },
+      { ...lr, activation: 'tanh' as const },
+    ]) {
       expectMorphed(linearRegionsFigure(lr, 454, 24), linearRegionsFigure(b, 454, 24));
     }
     for (const b of [
@@ -130,7 +132,10 @@ describe('showPlot: A then B gives what drawing B gives', () => {
       { ...uaDefaults, unit: 'tanh' as const },
       { ...uaDefaults, showUnits: !uaDefaults.showUnits },
     ]) {
-      expectMorphed(universalApproximationFigure(uaDefaults, 640), universalApproximationFigure(b, 640));
+      expectMorphed(
+        universalApproximationFigure(uaDefaults, 640),
+        universalApproximationFigure(b, 640),
+      );
     }
     for (const b of [
       { ...stackedLayersDefaults, depth: 4 },
@@ -176,7 +181,9 @@ describe('morph and showFigures', () => {
     const figure = drawPlot(inDocument(stackedLayersFigure(stackedLayersDefaults, 640)));
     expect(showFigures(box, [figure])).toEqual([figure]);
     expect(box.firstElementChild).toBe(figure);
-    const two = [1, 2].map(() => drawPlot(inDocument(stackedLayersFigure(stackedLayersDefaults, 640))));
+    const two = [1, 2].map(() =>
+      drawPlot(inDocument(stackedLayersFigure(stackedLayersDefaults, 640))),
+    );
     expect(showFigures(box, two)).toEqual(two);
     expect(box.children).toHaveLength(2);
     // A root with other attributes (here: another aria-label) is replaced, not morphed.

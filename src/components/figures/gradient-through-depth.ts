@@ -102,44 +102,72 @@ export interface GradientDepthData {
   reference: { depth: number; value: number }[];
 }
 
+/** One function's products, layer by layer, for one seed, μ, σ and precision. */
+interface Run {
+  key: string;
+  /** |f′(z_1)·…·f′(z_l)| per path at the last layer l computed (l = points.length). */
+  products: Float64Array;
+  points: DepthPoint[];
+}
+
+/**
+ * The last run of each function. Layer l's products depend only on layers 1..l, so a change
+ * of depth alone extends a run or takes a prefix of it; any other change starts it again.
+ */
+const runs = new Map<DepthFunction, Run>();
+
+/** Forgets the runs (for tests: the next call computes from layer 1). */
+export function clearGradientDepthCache() {
+  runs.clear();
+}
+
+/** Extends `fn`'s run for `state` to `state.depth` layers; returns the first `depth` points. */
+function functionPoints(fn: DepthFunction, state: GradientDepthState): DepthPoint[] {
+  const { paths, depth: limits } = gradientDepthLimits;
+  const key = `${state.seed} ${state.precision} ${state.mu} ${state.sigma}`;
+  let run = runs.get(fn);
+  if (run?.key !== key) {
+    run = { key, products: new Float64Array(paths).fill(1), points: [] };
+    runs.set(fn, run);
+  }
+  const { products, points } = run;
+  const n = standardNormals(state.seed);
+  const df = derivative(fn, state.precision);
+  const round = state.precision === 'float32' ? fround : (v: number) => v;
+  const positive = new Float64Array(paths);
+  for (let l = points.length + 1; l <= state.depth; l++) {
+    let alive = 0;
+    for (let s = 0; s < paths; s++) {
+      const p = round(
+        products[s] * Math.abs(df(state.mu + state.sigma * n[s * limits.max + l - 1])),
+      );
+      products[s] = p;
+      if (p > 0) positive[alive++] = p;
+    }
+    const sorted = positive.subarray(0, alive).sort();
+    points.push({
+      fn,
+      depth: l,
+      median: logQuantile(sorted, 0.5),
+      q10: logQuantile(sorted, 0.1),
+      q90: logQuantile(sorted, 0.9),
+      zeroShare: 1 - alive / paths,
+      alive,
+    });
+  }
+  return points.slice(0, state.depth);
+}
+
 /**
  * For each chosen function and each depth l = 1..L, the distribution of |f′(z_1)·…·f′(z_l)|
  * over the paths, the product formed in the chosen precision (so float32 underflows to 0
  * below 1.4e−45 and float64 below 4.9e−324). Percentiles are over the nonzero products (a
- * log scale has no 0); the zeros are counted apart.
+ * log scale has no 0); the zeros are counted apart. Runs are kept per function (see `runs`),
+ * so moving the depth alone computes only the layers not seen yet.
  */
 export function gradientDepthData(state: GradientDepthState): GradientDepthData {
-  const { paths, depth: limits } = gradientDepthLimits;
-  const n = standardNormals(state.seed);
   const L = state.depth;
-  const positive = new Float64Array(paths);
-  const points: DepthPoint[] = [];
-  const products = new Float64Array(paths);
-  for (const fn of state.fns) {
-    const df = derivative(fn, state.precision);
-    const round = state.precision === 'float32' ? fround : (v: number) => v;
-    products.fill(1);
-    for (let l = 1; l <= L; l++) {
-      let alive = 0;
-      for (let s = 0; s < paths; s++) {
-        const p = round(
-          products[s] * Math.abs(df(state.mu + state.sigma * n[s * limits.max + l - 1])),
-        );
-        products[s] = p;
-        if (p > 0) positive[alive++] = p;
-      }
-      const sorted = positive.subarray(0, alive).sort();
-      points.push({
-        fn,
-        depth: l,
-        median: logQuantile(sorted, 0.5),
-        q10: logQuantile(sorted, 0.1),
-        q90: logQuantile(sorted, 0.9),
-        zeroShare: 1 - alive / paths,
-        alive,
-      });
-    }
-  }
+  const points = state.fns.flatMap((fn) => functionPoints(fn, state));
   const reference = Array.from({ length: L }, (_, i) => ({
     depth: i + 1,
     value: (i + 1) * Math.log10(0.25),

@@ -11,7 +11,7 @@ import {
   functionExplorerFigure,
   functionExplorerReadout,
 } from '../figures/function-explorer.ts';
-import { drawPlot, showFigures } from './plot.ts';
+import { boxWidth, drawPlot, showFigures } from './plot.ts';
 
 type Scale = { apply(v: number): number };
 interface Drawn {
@@ -90,7 +90,7 @@ export function draw(widget: HTMLElement, state: FunctionExplorerState): string[
   if (!(last && onlyX(last.state, state) && moveCrosshair(last, state))) {
     const plot = widget.querySelector('.fx-plot') as HTMLElement;
     // Draw at the width the reader has, so phone screens get readable labels.
-    const width = Math.round(Math.min(640, plot.clientWidth || 640));
+    const width = boxWidth(plot, 640);
     const data = functionExplorerData(state);
     const figures = functionExplorerFigure(state, width, data).map(({ key, options }) => {
       const svg = drawPlot(options);

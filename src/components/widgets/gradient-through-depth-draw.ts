@@ -7,13 +7,13 @@ import {
   gradientDepthFigure,
   zeroShareFigure,
 } from '../figures/gradient-through-depth.ts';
-import { showPlot } from './plot.ts';
+import { boxWidth, showPlot } from './plot.ts';
 
 export function draw(widget: HTMLElement, state: GradientDepthState) {
   const main = widget.querySelector('.gtd-main') as HTMLElement;
   const zeros = widget.querySelector('.gtd-zeros') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
-  const width = Math.round(Math.min(640, main.clientWidth || 640));
+  const width = boxWidth(main, 640);
   const data = gradientDepthData(state);
   showPlot(main, gradientDepthFigure(state, width, data));
   showPlot(zeros, zeroShareFigure(state, width, data));

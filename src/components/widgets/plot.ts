@@ -79,6 +79,28 @@ export function morph(from: Element, to: Element) {
 
 type Figure = ReturnType<typeof Plot.plot>;
 
+const widths = new WeakMap<Element, number>();
+let observer: ResizeObserver | undefined;
+
+/**
+ * The width to draw a figure at in `box`: its width in whole pixels, at most `max` (and `max`
+ * when the box has none, e.g. hidden). Reading clientWidth in a frame whose controls just
+ * changed forces a style and layout pass before the drawing, and a second one after; so
+ * the width is read once and then kept up to date by a ResizeObserver.
+ */
+export function boxWidth(box: Element, max: number): number {
+  let width = widths.get(box);
+  if (width === undefined) {
+    observer ??= new ResizeObserver((entries) => {
+      for (const { target } of entries) widths.set(target, target.clientWidth);
+    });
+    observer.observe(box);
+    width = box.clientWidth;
+    widths.set(box, width);
+  }
+  return Math.round(Math.min(max, width || max));
+}
+
 /**
  * Shows `figures` in `box`: a figure already in its place and of the same kind is changed into
  * the new one (see morph) and takes the new one's `scale` and `legend`; another element is

@@ -8,7 +8,7 @@ import {
   selfNormalisationData,
   selfNormalisationFigure,
 } from '../figures/self-normalisation.ts';
-import { showPlot } from './plot.ts';
+import { boxWidth, showPlot } from './plot.ts';
 
 /**
  * Draws `state` as far as about 6 ms of computing gets it (the rest of a frame is Plot's);
@@ -18,7 +18,7 @@ export function draw(widget: HTMLElement, state: SelfNormalisationState): boolea
   const mean = widget.querySelector('.sn-mean') as HTMLElement;
   const variance = widget.querySelector('.sn-variance') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
-  const width = Math.round(Math.min(640, mean.clientWidth || 640));
+  const width = boxWidth(mean, 640);
   const start = performance.now();
   const data = selfNormalisationData(state, () => performance.now() - start > 6);
   showPlot(mean, selfNormalisationFigure(state, 'mean', width, data));

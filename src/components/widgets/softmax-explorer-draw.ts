@@ -9,7 +9,7 @@ import {
   softmaxExplorerRows,
   softmaxExplorerTotals,
 } from '../figures/softmax-explorer.ts';
-import { showPlot } from './plot.ts';
+import { boxWidth, showPlot } from './plot.ts';
 
 function cell(tag: 'th' | 'td', text: string) {
   const c = document.createElement(tag);
@@ -21,7 +21,7 @@ function cell(tag: 'th' | 'td', text: string) {
 export function draw(widget: HTMLElement, state: SoftmaxExplorerState) {
   const plot = widget.querySelector('.nl-plot') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
-  const width = Math.round(Math.min(640, plot.clientWidth || 640));
+  const width = boxWidth(plot, 640);
   showPlot(plot, softmaxExplorerFigure(state, width));
   const data = softmaxExplorerData(state);
   (widget.querySelector('figcaption') as HTMLElement).textContent = describeSoftmaxExplorer(

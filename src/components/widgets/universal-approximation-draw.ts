@@ -4,12 +4,12 @@ import {
   type UniversalApproximationState,
   universalApproximationFigure,
 } from '../figures/universal-approximation.ts';
-import { showPlot } from './plot.ts';
+import { boxWidth, showPlot } from './plot.ts';
 
 export function draw(widget: HTMLElement, state: UniversalApproximationState) {
   const plot = widget.querySelector('.nl-plot') as HTMLElement;
   // Draw at the width the reader has, so phone screens get readable labels.
-  const width = Math.round(Math.min(640, plot.clientWidth || 640));
+  const width = boxWidth(plot, 640);
   const options = universalApproximationFigure(state, width);
   showPlot(plot, options);
   // The figure's description is the caption: solved once, said twice.
