@@ -21,26 +21,21 @@ import {
   lossFigure,
 } from '../figures/dead-relu-lab.ts';
 import type { Snapshot } from '../workers/training-session.ts';
+import { drawLog, frameScheduler, messageLine } from './lab-draw.ts';
+import type { LabRuns } from './lab-element.ts';
 import { labSessions } from './lab-runs.ts';
 import { drawPlot } from './plot.ts';
 
-export interface Lab {
-  configure(state: DeadReluLabState): Promise<void>;
-  toggle(): Promise<void>;
-  step(): Promise<void>;
-  reset(): Promise<void>;
-}
+/** The run buttons' actions (lab-element.ts), Step included. */
+export type Lab = Required<LabRuns<DeadReluLabState>>;
 
 /** Each run asks for its next epoch at most this often, in ms: about 30 a second. */
 const ROUND_MS = 33;
 
 export async function createLab(widget: HTMLElement, initial: DeadReluLabState): Promise<Lab> {
-  /** Redraw times in ms and their start times (the last 400), for browser tests. */
-  const drawTimes: number[] = [];
-  const drawStarts: number[] = [];
+  const finish = drawLog(widget, 400);
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
   const button = (name: string) => q<HTMLButtonElement>(`button[name=${name}]`);
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)');
   const sessions = labSessions(drVariants(initial).length);
 
   let state = initial;
@@ -49,8 +44,6 @@ export async function createLab(widget: HTMLElement, initial: DeadReluLabState):
   /** Bumped by every configure and reset: rounds of an older generation stop. */
   let generation = 0;
   let busy = false;
-  let frame = 0;
-  let lastDraw = 0;
   let lastText = 0;
 
   const setRunning = (on: boolean) => {
@@ -58,11 +51,7 @@ export async function createLab(widget: HTMLElement, initial: DeadReluLabState):
     button('play').textContent = on ? 'Pause' : 'Play';
   };
 
-  const problem = (text: string | null) => {
-    const p = q<HTMLElement>('.dr-failure');
-    p.hidden = !text;
-    p.textContent = text ?? '';
-  };
+  const problem = messageLine(widget, '.dr-failure');
 
   const finished = (h: DrHistory) =>
     h.diverged !== null || (h.points.at(-1)?.epoch ?? 0) >= state.epochs;
@@ -165,9 +154,7 @@ export async function createLab(widget: HTMLElement, initial: DeadReluLabState):
   };
 
   const draw = () => {
-    frame = 0;
     const t0 = performance.now();
-    lastDraw = t0;
     if (!deadSvg || !lossSvg) drawWhole();
     else drawChanges(deadSvg, lossSvg);
     // The text (counter, table, alert) changes the page's layout; while running it is
@@ -203,21 +190,7 @@ export async function createLab(widget: HTMLElement, initial: DeadReluLabState):
     finish(t0);
   };
 
-  const finish = (t0: number) => {
-    drawTimes.push(performance.now() - t0);
-    drawStarts.push(t0);
-    if (drawTimes.length > 400) {
-      drawTimes.shift();
-      drawStarts.shift();
-    }
-  };
-
-  const schedule = () => {
-    if (frame) return;
-    // With reduced motion, running runs redraw twice a second instead of every frame.
-    const wait = running && reduced.matches ? Math.max(0, 500 - (performance.now() - lastDraw)) : 0;
-    frame = wait > 0 ? window.setTimeout(draw, wait) : requestAnimationFrame(draw);
-  };
+  const schedule = frameScheduler(draw, () => running);
 
   /** One more epoch of every run that is not finished; false if nothing was left to do. */
   const round = async (): Promise<boolean> => {
@@ -317,9 +290,6 @@ export async function createLab(widget: HTMLElement, initial: DeadReluLabState):
     },
   };
 
-  // For browser tests that measure the redraws.
-  Object.defineProperty(widget, 'drawTimes', { value: drawTimes, configurable: true });
-  Object.defineProperty(widget, 'drawStarts', { value: drawStarts, configurable: true });
   await lab.configure(initial);
   return lab;
 }

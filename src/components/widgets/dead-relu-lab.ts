@@ -14,22 +14,14 @@ import { once } from './form-widget.ts';
 import { LabElement } from './lab-element.ts';
 
 type Lab = import('./dead-relu-lab-draw.ts').Lab;
-const loadDrawing = once(() => import('./dead-relu-lab-draw.ts'));
 
 class DeadReluLab extends LabElement<DeadReluLabState, Lab> {
+  protected readonly module = {
+    load: once(() => import('./dead-relu-lab-draw.ts')),
+    parse: parseDeadReluLabState,
+    format: formatDeadReluLabState,
+  };
   protected readonly problemsSelector = '.dr-problems';
-
-  protected makeLab() {
-    return loadDrawing().then(({ createLab }) => createLab(this, this.state));
-  }
-
-  protected parse(params: URLSearchParams) {
-    return parseDeadReluLabState(params, this.keyPrefix, this.state);
-  }
-
-  protected format(state: DeadReluLabState) {
-    return formatDeadReluLabState(state, this.keyPrefix);
-  }
 
   protected fromControls() {
     // Through the URL parser, so that typed values are checked and clamped the same way.

@@ -42,12 +42,12 @@ import {
 } from '../figures/digits-lab-image.ts';
 import type { Snapshot, TrainingSession } from '../workers/training-session.ts';
 import { oncePerFrame } from './frame.ts';
+import { drawLog, messageLine } from './lab-draw.ts';
+import type { LabRuns } from './lab-element.ts';
 import { drawPlot } from './plot.ts';
 
-export interface Lab {
-  configure(state: DigitsLabState): Promise<void>;
-  toggle(): Promise<void>;
-  reset(): Promise<void>;
+/** The run buttons' actions (lab-element.ts; no Step), and the analyses' and the pad's. */
+export interface Lab extends LabRuns<DigitsLabState> {
   showConfusion(index: number): void;
   /** Reads the pad's ink (once per frame at most) and shows what the networks make of it. */
   readDrawing(canvas: HTMLCanvasElement): void;
@@ -70,14 +70,10 @@ function base(): string {
   return (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/';
 }
 
-export async function createLab(
-  widget: HTMLElement,
-  initial: DigitsLabState,
-  built: DlHistory[],
-): Promise<Lab> {
-  /** Redraw times in ms and their start times (the last 400), for browser tests. */
-  const drawTimes: number[] = [];
-  const drawStarts: number[] = [];
+export async function createLab(widget: HTMLElement, initial: DigitsLabState): Promise<Lab> {
+  /** The untrained networks of the initial state, measured at build time (DigitsLab.astro). */
+  const built = JSON.parse(widget.dataset.initial ?? '[]') as DlHistory[];
+  const logDraw = drawLog(widget, 400);
   /** Each redraw's curves, matrix and bars, and text times in ms (for browser tests). */
   const drawParts: number[][] = [];
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
@@ -124,11 +120,7 @@ export async function createLab(
     button('play').textContent = on ? 'Pause' : 'Train';
   };
 
-  const problem = (text: string | null) => {
-    const p = q<HTMLElement>('.dl-failure');
-    p.hidden = !text;
-    p.textContent = text ?? '';
-  };
+  const problem = messageLine(widget, '.dl-failure');
 
   const budget = () => state.epochs * dlStepsPerEpoch(state);
   const stepOf = (h: DlHistory) => h.points.at(-1)?.step ?? 0;
@@ -322,12 +314,7 @@ export async function createLab(
     }
     drawParts.push([t1 - t0, t2 - t1, performance.now() - t2].map(Math.round));
     if (drawParts.length > 400) drawParts.shift();
-    drawTimes.push(performance.now() - t0);
-    drawStarts.push(t0);
-    if (drawTimes.length > 400) {
-      drawTimes.shift();
-      drawStarts.shift();
-    }
+    logDraw(t0);
   };
 
   const schedule = () => {
@@ -665,8 +652,6 @@ export async function createLab(
   };
 
   // For browser tests that measure the redraws.
-  Object.defineProperty(widget, 'drawTimes', { value: drawTimes, configurable: true });
-  Object.defineProperty(widget, 'drawStarts', { value: drawStarts, configurable: true });
   Object.defineProperty(widget, 'drawParts', { value: drawParts, configurable: true });
   await start(initial);
   return lab;

@@ -13,12 +13,16 @@ import { once } from './form-widget.ts';
 import { LabElement } from './lab-element.ts';
 
 type Lab = import('./digits-lab-draw.ts').Lab;
-const loadDrawing = once(() => import('./digits-lab-draw.ts'));
 
 /** Brush width on the 280 × 280 pad: about 2.2 MNIST pixels for a digit 200 pixels tall. */
 const BRUSH = 22;
 
 class DigitsLab extends LabElement<DigitsLabState, Lab> {
+  protected readonly module = {
+    load: once(() => import('./digits-lab-draw.ts')),
+    parse: parseDigitsLabState,
+    format: formatDigitsLabState,
+  };
   protected readonly problemsSelector = '.dl-problems';
 
   connectedCallback() {
@@ -94,20 +98,6 @@ class DigitsLab extends LabElement<DigitsLabState, Lab> {
     };
     canvas.addEventListener('pointerup', end);
     canvas.addEventListener('pointercancel', end);
-  }
-
-  protected makeLab() {
-    return loadDrawing().then(({ createLab }) =>
-      createLab(this, this.state, JSON.parse(this.dataset.initial ?? '[]')),
-    );
-  }
-
-  protected parse(params: URLSearchParams) {
-    return parseDigitsLabState(params, this.keyPrefix, this.state);
-  }
-
-  protected format(state: DigitsLabState) {
-    return formatDigitsLabState(state, this.keyPrefix);
   }
 
   protected fromControls() {

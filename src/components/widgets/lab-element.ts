@@ -23,12 +23,21 @@ export interface LabRuns<S> {
   reset(): Promise<void>;
 }
 
+export interface LabModule<S, L> {
+  /** The drawing code, loaded once, on first need; its lab starts configured for `state`. */
+  load: () => Promise<{ createLab: (widget: HTMLElement, state: S) => Promise<L> }>;
+  /** The state a link asks for (over `base`), checked and clamped, and what was wrong. */
+  parse: (params: URLSearchParams, prefix: string, base: S) => { state: S; problems: string[] };
+  format: (state: S, prefix: string) => Record<string, string>;
+}
+
 export abstract class LabElement<S extends object, L extends LabRuns<S>> extends HTMLElement {
   protected state!: S;
   protected keyPrefix = '';
   protected form!: HTMLFormElement;
   #lab: Promise<L> | undefined;
 
+  protected abstract readonly module: LabModule<S, L>;
   /** The paragraph that shows what was wrong with the input, e.g. '.dr-problems'. */
   protected abstract readonly problemsSelector: string;
   /**
@@ -37,12 +46,6 @@ export abstract class LabElement<S extends object, L extends LabRuns<S>> extends
    */
   protected readonly loadOnApproach: boolean = true;
 
-  /** Loads the drawing code and makes the lab for `this.state`. */
-  protected abstract makeLab(): Promise<L>;
-  /** The state a link asks for, checked and clamped, and what was wrong with it. */
-  protected abstract parse(params: URLSearchParams): { state: S; problems: string[] };
-  /** The URL keys of `state`. */
-  protected abstract format(state: S): Record<string, string>;
   /** Reads the form after a change of `target` and shows the new state. */
   protected abstract fromControls(target: Element): void;
   /** Sets the controls (and the words that depend on them) to show `state`. */
@@ -67,14 +70,14 @@ export abstract class LabElement<S extends object, L extends LabRuns<S>> extends
     this.onButton('reset-diverged', (lab) => lab.reset());
     const url = readUrlParams();
     if ([...url.keys()].some((k) => k.startsWith(this.keyPrefix))) {
-      const { state, problems } = this.parse(url);
+      const { state, problems } = this.module.parse(url, this.keyPrefix, this.state);
       this.show(state, problems);
     }
   }
 
   /** The lab (drawing code, engine, workers), made once, on first need. */
   protected lab(): Promise<L> {
-    this.#lab ??= this.makeLab();
+    this.#lab ??= this.module.load().then(({ createLab }) => createLab(this, this.state));
     return this.#lab;
   }
 
@@ -103,7 +106,7 @@ export abstract class LabElement<S extends object, L extends LabRuns<S>> extends
 
   /** Mirrors the state in the link. */
   protected writeUrl() {
-    writeUrlParams(this.format(this.state));
+    writeUrlParams(this.module.format(this.state, this.keyPrefix));
   }
 
   /** Syncs the controls and the URL to `state`, shows problems, and starts new runs. */

@@ -26,15 +26,14 @@ import {
   runStatus,
 } from '../figures/norm-order-lab.ts';
 import type { Result, Snapshot } from '../workers/training-session.ts';
+import { drawLog, frameScheduler, messageLine } from './lab-draw.ts';
+import type { LabRuns } from './lab-element.ts';
 import { labSessions } from './lab-runs.ts';
 import { drawPlot } from './plot.ts';
 
-export interface Lab {
-  configure(state: NormOrderLabState): Promise<void>;
-  toggle(): Promise<void>;
+export interface Lab extends LabRuns<NormOrderLabState> {
   /** `n` updates of every run; the Step button ("10 steps") asks for the default. */
   step(n?: number): Promise<void>;
-  reset(): Promise<void>;
 }
 
 /** Time per round (updates of all five runs and their snapshots) the chunk aims at, in ms. */
@@ -44,12 +43,10 @@ const MIN_CHUNK = 5;
 const MAX_CHUNK = 200;
 
 export async function createLab(widget: HTMLElement, initial: NormOrderLabState): Promise<Lab> {
-  /** Redraw times in ms (the last 200), for measuring in a browser test. */
-  const drawTimes: number[] = [];
+  const logDraw = drawLog(widget, 200);
   const sessions = labSessions(nolRuns.length);
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
   const button = (name: string) => q<HTMLButtonElement>(`button[name=${name}]`);
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)');
 
   let state = initial;
   /** Bumped by every configure and reset: answers for an older one are dropped. */
@@ -62,8 +59,6 @@ export async function createLab(widget: HTMLElement, initial: NormOrderLabState)
   let running = false;
   let busy = false;
   let chunk = MIN_CHUNK;
-  let frame = 0;
-  let lastDraw = 0;
   let lastCharts = 0;
   let nextChart = 0;
 
@@ -72,11 +67,7 @@ export async function createLab(widget: HTMLElement, initial: NormOrderLabState)
     button('play').textContent = on ? 'Pause' : 'Play';
   };
 
-  const problem = (text: string | null) => {
-    const p = q<HTMLElement>('.nol-failure');
-    p.hidden = !text;
-    p.textContent = text ?? '';
-  };
+  const problem = messageLine(widget, '.nol-failure');
 
   const unwrap = <T>(r: Result<T>): T => {
     if (r.ok) return r.value;
@@ -125,10 +116,8 @@ export async function createLab(widget: HTMLElement, initial: NormOrderLabState)
   };
 
   const draw = () => {
-    frame = 0;
     if (latest.length === 0) return;
     const t0 = performance.now();
-    lastDraw = t0;
     q<HTMLOutputElement>('output[name=progress]').value =
       step >= nolLimits.maxSteps
         ? `Step ${step}: the budget of ${nolLimits.maxSteps} steps is spent`
@@ -162,16 +151,10 @@ export async function createLab(widget: HTMLElement, initial: NormOrderLabState)
     if (!running) captions();
     showStatus();
     widget.dataset.step = String(step);
-    drawTimes.push(performance.now() - t0);
-    if (drawTimes.length > 200) drawTimes.shift();
+    logDraw(t0);
   };
 
-  const schedule = () => {
-    if (frame) return;
-    // With reduced motion, running runs redraw twice a second instead of every frame.
-    const wait = running && reduced.matches ? Math.max(0, 500 - (performance.now() - lastDraw)) : 0;
-    frame = wait > 0 ? window.setTimeout(draw, wait) : requestAnimationFrame(draw);
-  };
+  const schedule = frameScheduler(draw, () => running);
 
   const take = (snapshots: Snapshot[]) => {
     latest = snapshots;
@@ -300,8 +283,6 @@ export async function createLab(widget: HTMLElement, initial: NormOrderLabState)
     },
   };
 
-  // For browser tests that measure the redraw time.
-  Object.defineProperty(widget, 'drawTimes', { value: drawTimes, configurable: true });
   await lab.configure(initial);
   return lab;
 }

@@ -16,9 +16,13 @@ import { once } from './form-widget.ts';
 import { LabElement } from './lab-element.ts';
 
 type Lab = import('./norm-order-lab-draw.ts').Lab;
-const loadDrawing = once(() => import('./norm-order-lab-draw.ts'));
 
 class NormOrderLab extends LabElement<NormOrderLabState, Lab> {
+  protected readonly module = {
+    load: once(() => import('./norm-order-lab-draw.ts')),
+    parse: parseNormOrderLabState,
+    format: formatNormOrderLabState,
+  };
   protected readonly problemsSelector = '.nol-problems';
 
   connectedCallback() {
@@ -28,18 +32,6 @@ class NormOrderLab extends LabElement<NormOrderLabState, Lab> {
       const t = e.target as HTMLInputElement;
       if (t.name === 'blocks') this.depthText(Number(t.value));
     });
-  }
-
-  protected makeLab() {
-    return loadDrawing().then(({ createLab }) => createLab(this, this.state));
-  }
-
-  protected parse(params: URLSearchParams) {
-    return parseNormOrderLabState(params, this.keyPrefix, this.state);
-  }
-
-  protected format(state: NormOrderLabState) {
-    return formatNormOrderLabState(state, this.keyPrefix);
   }
 
   private depthText(blocks: number) {

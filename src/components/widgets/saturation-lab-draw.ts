@@ -23,29 +23,24 @@ import {
   xMaxFor,
 } from '../figures/saturation-lab.ts';
 import type { Snapshot, TrainingSession } from '../workers/training-session.ts';
+import { drawLog, frameScheduler, messageLine, showDivergence } from './lab-draw.ts';
+import type { LabRuns } from './lab-element.ts';
 import { drawPlot } from './plot.ts';
 
-export interface Lab {
-  configure(state: SaturationLabState): Promise<void>;
-  toggle(): Promise<void>;
-  step(): Promise<void>;
-  reset(): Promise<void>;
-}
+/** The run buttons' actions (lab-element.ts), Step included. */
+export type Lab = Required<LabRuns<SaturationLabState>>;
 
 type Scale = { apply(v: number): number };
 type Chart = Element & { scale(name: 'x' | 'y'): Scale };
 
-export function createLab(widget: HTMLElement): Lab {
-  /** Redraw times in ms (the last 200), read by the browser test. */
-  const drawTimes: number[] = [];
-  (widget as HTMLElement & { drawTimes?: number[] }).drawTimes = drawTimes;
+export async function createLab(widget: HTMLElement, initial: SaturationLabState): Promise<Lab> {
+  const logDraw = drawLog(widget, 200);
   const worker = new Worker(new URL('../workers/training-worker.ts', import.meta.url), {
     type: 'module',
   });
   const session = Comlink.wrap<TrainingSession>(worker);
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
   const button = (name: string) => q<HTMLButtonElement>(`.sat-run button[name=${name}]`);
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)');
 
   let state: SaturationLabState | null = null;
   let configured = '';
@@ -53,8 +48,6 @@ export function createLab(widget: HTMLElement): Lab {
   let layers: LayerSummary[] = [];
   let latest: Snapshot | null = null;
   let running = false;
-  let frame = 0;
-  let lastDraw = 0;
   let chartKey = '';
   let histogramKey = '';
   let historyChart: Chart | null = null;
@@ -65,27 +58,7 @@ export function createLab(widget: HTMLElement): Lab {
     button('play').textContent = on ? 'Pause' : 'Play';
   };
 
-  const problem = (text: string | null) => {
-    const p = q<HTMLElement>('.sat-problems');
-    p.hidden = !text;
-    p.textContent = text ?? '';
-  };
-
-  const showDivergence = (s: Snapshot) => {
-    const box = q<HTMLElement>('.sat-diverged .nl-message');
-    const d = s.diverged;
-    box.hidden = !d;
-    button('play').disabled = Boolean(d);
-    button('step').disabled = Boolean(d);
-    if (d) {
-      const what =
-        d.reason === 'loss'
-          ? `the loss became ${d.detail}`
-          : `the weights in ${d.detail} stopped being finite`;
-      q<HTMLElement>('.sat-diverged-text').textContent =
-        `Diverged at step ${d.step}: ${what}. Lower the learning rate, or start again.`;
-    }
-  };
+  const problem = messageLine(widget, '.sat-problems');
 
   /** Moves the marks of the drawn charts to the current data; false if they do not fit. */
   const moveInPlace = (st: SaturationLabState): boolean => {
@@ -116,12 +89,10 @@ export function createLab(widget: HTMLElement): Lab {
   };
 
   const draw = () => {
-    frame = 0;
     const s = latest;
     const st = state;
     if (!s || !st) return;
     const t0 = performance.now();
-    lastDraw = t0;
     q<HTMLOutputElement>('output[name=progress]').value = s.diverged
       ? `Diverged at step ${s.diverged.step} (epoch ${s.epoch})`
       : `Step ${s.step} · epoch ${s.epoch}`;
@@ -161,11 +132,11 @@ export function createLab(widget: HTMLElement): Lab {
           ? describeLayers(st, s.step, layers)
           : 'Press Play or Step to train this network.';
     }
-    showDivergence(s);
+    showDivergence(widget, 'sat', s, 'Lower the learning rate, or start again.');
     widget.dataset.step = String(s.step);
-    drawTimes.push(performance.now() - t0);
-    if (drawTimes.length > 200) drawTimes.shift();
+    logDraw(t0);
   };
+  const schedule = frameScheduler(draw, () => running);
 
   const receive = (s: Snapshot) => {
     if (latest && s.step < latest.step) return;
@@ -178,10 +149,7 @@ export function createLab(widget: HTMLElement): Lab {
       setRunning(false);
       if (s.error) problem(`Training stopped: ${s.error}`);
     }
-    if (frame) return;
-    // With reduced motion, a running lab redraws twice a second instead of every frame.
-    const wait = running && reduced.matches ? Math.max(0, 500 - (performance.now() - lastDraw)) : 0;
-    frame = wait > 0 ? window.setTimeout(draw, wait) : requestAnimationFrame(draw);
+    schedule();
   };
 
   session.subscribe(
@@ -236,5 +204,6 @@ export function createLab(widget: HTMLElement): Lab {
       if (state) await lab.configure(state);
     },
   };
+  await lab.configure(initial);
   return lab;
 }

@@ -15,31 +15,21 @@ import { LabElement } from './lab-element.ts';
 import { writeUrlParams } from './url-state.ts';
 
 type Lab = import('./saturation-lab-draw.ts').Lab;
-const loadDrawing = once(() => import('./saturation-lab-draw.ts'));
 
 class SaturationLab extends LabElement<SaturationLabState, Lab> {
+  protected readonly module = {
+    load: once(() => import('./saturation-lab-draw.ts')),
+    parse: parseSaturationState,
+    format: formatSaturationState,
+  };
   protected readonly problemsSelector = '.sat-problems';
   protected override readonly loadOnApproach = false;
 
-  protected makeLab() {
-    return loadDrawing().then(async ({ createLab }) => {
-      const lab = createLab(this);
-      await lab.configure(this.state);
-      return lab;
-    });
-  }
-
-  protected parse(params: URLSearchParams) {
-    return parseSaturationState(params, this.keyPrefix, this.state);
-  }
-
-  protected format(state: SaturationLabState) {
-    return formatSaturationState(state, this.keyPrefix);
-  }
-
   /** The link keeps only this lab's keys of the state: one it drops leaves the link. */
   protected override writeUrl() {
-    writeUrlParams(this.format(this.state), (k) => k.startsWith(this.keyPrefix));
+    writeUrlParams(this.module.format(this.state, this.keyPrefix), (k) =>
+      k.startsWith(this.keyPrefix),
+    );
   }
 
   protected fromControls() {

@@ -55,13 +55,12 @@ import {
   unitThumbnails,
 } from '../figures/training-lab.ts';
 import type { Snapshot, TrainingSession } from '../workers/training-session.ts';
+import { drawLog, frameScheduler, messageLine, showDivergence } from './lab-draw.ts';
+import type { LabRuns } from './lab-element.ts';
 import { drawPlot } from './plot.ts';
 
-export interface Lab {
-  configure(state: TrainingLabState): Promise<void>;
-  toggle(): Promise<void>;
-  step(): Promise<void>;
-  reset(): Promise<void>;
+/** The run buttons' actions (lab-element.ts), and the speed and the export. */
+export interface Lab extends Required<LabRuns<TrainingLabState>> {
   setSpeed(stepsPerSecond: number): Promise<void>;
   export(format: TlExportFormat): Promise<void>;
   copy(): Promise<void>;
@@ -91,16 +90,13 @@ interface Run {
 }
 
 export async function createLab(widget: HTMLElement, initial: TrainingLabState): Promise<Lab> {
-  /** Redraw times in ms and their start times (the last 400), for browser tests. */
-  const drawTimes: number[] = [];
-  const drawStarts: number[] = [];
+  const logDraw = drawLog(widget, 400);
   /** Full Plot redraws of the charts, counted for browser tests. */
   const counts = { full: 0, live: 0 };
   /** Time in ms of each repaint of the unit thumbnails (the last 400), for browser tests. */
   const unitTimes: number[] = [];
   const q = <T extends Element>(s: string) => widget.querySelector(s) as T;
   const button = (name: string) => q<HTMLButtonElement>(`button[name=${name}]`);
-  const reduced = matchMedia('(prefers-reduced-motion: reduce)');
 
   const newRun = async (onSnapshot: (run: Run, s: Snapshot) => void): Promise<Run> => {
     const worker = new Worker(new URL('../workers/training-worker.ts', import.meta.url), {
@@ -122,8 +118,6 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
   let compareState: TrainingLabState | null = null;
   let configured = '';
   let points: TlPoint[] = [];
-  let frame = 0;
-  let lastDraw = 0;
   let speed: number | null = initial.speed || null;
   // The boundaries' Plots are redrawn only when the state or the width changes; during a
   // run only their images and descriptions change.
@@ -140,27 +134,7 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
     button('play').textContent = running() ? 'Pause' : 'Play';
   };
 
-  const problem = (text: string | null) => {
-    const p = q<HTMLElement>('.tl-problems');
-    p.hidden = !text;
-    p.textContent = text ?? '';
-  };
-
-  const showDivergence = (s: Snapshot) => {
-    const box = q<HTMLElement>('.tl-diverged .nl-message');
-    const d = s.diverged;
-    box.hidden = !d;
-    button('play').disabled = Boolean(d);
-    button('step').disabled = Boolean(d);
-    if (d) {
-      const what =
-        d.reason === 'loss'
-          ? `the loss became ${d.detail}`
-          : `the weights in ${d.detail} stopped being finite`;
-      q<HTMLElement>('.tl-diverged-text').textContent =
-        `Diverged at step ${d.step}: ${what}. Lower the learning rate, or start again from the same seed.`;
-    }
-  };
+  const problem = messageLine(widget, '.tl-problems');
 
   const compareInfo = (): TlCompare | null =>
     runB && compareState
@@ -343,11 +317,9 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
   };
 
   const draw = () => {
-    frame = 0;
     const s = runA.latest;
     if (!s) return;
     const t0 = performance.now();
-    lastDraw = t0;
     const live = running();
     q<HTMLOutputElement>('output[name=progress]').value = s.diverged
       ? `Diverged at step ${s.diverged.step} (epoch ${s.epoch})`
@@ -394,24 +366,13 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
         q<HTMLElement>(`${sel} figcaption`).textContent = chart.describe();
       }
     }
-    showDivergence(s);
+    showDivergence(widget, 'tl', s, 'Lower the learning rate, or start again from the same seed.');
     widget.dataset.step = String(s.step);
-    drawTimes.push(performance.now() - t0);
-    drawStarts.push(t0);
-    if (drawTimes.length > 400) {
-      drawTimes.shift();
-      drawStarts.shift();
-    }
+    logDraw(t0);
     if (waiting) schedule();
   };
 
-  const schedule = () => {
-    if (frame) return;
-    // With reduced motion, a running lab redraws twice a second instead of every frame.
-    const wait =
-      running() && reduced.matches ? Math.max(0, 500 - (performance.now() - lastDraw)) : 0;
-    frame = wait > 0 ? window.setTimeout(draw, wait) : requestAnimationFrame(draw);
-  };
+  const schedule = frameScheduler(draw, running);
 
   const receive = (run: Run, s: Snapshot) => {
     if (run.latest && s.step < run.latest.step) return;
@@ -543,8 +504,6 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
   };
 
   // For browser tests that measure the redraws.
-  Object.defineProperty(widget, 'drawTimes', { value: drawTimes, configurable: true });
-  Object.defineProperty(widget, 'drawStarts', { value: drawStarts, configurable: true });
   Object.defineProperty(widget, 'drawCounts', { value: counts, configurable: true });
   Object.defineProperty(widget, 'unitTimes', { value: unitTimes, configurable: true });
   await lab.configure(initial);

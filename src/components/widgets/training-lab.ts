@@ -28,9 +28,13 @@ import { once } from './form-widget.ts';
 import { LabElement } from './lab-element.ts';
 
 type Lab = import('./training-lab-draw.ts').Lab;
-const loadDrawing = once(() => import('./training-lab-draw.ts'));
 
 class TrainingLab extends LabElement<TrainingLabState, Lab> {
+  protected readonly module = {
+    load: once(() => import('./training-lab-draw.ts')),
+    parse: parseTrainingLabState,
+    format: formatTrainingLabState,
+  };
   protected readonly problemsSelector = '.tl-problems';
 
   connectedCallback() {
@@ -62,18 +66,6 @@ class TrainingLab extends LabElement<TrainingLabState, Lab> {
 
   private speed() {
     return this.querySelector('select[name=speed]') as HTMLSelectElement;
-  }
-
-  protected makeLab() {
-    return loadDrawing().then(({ createLab }) => createLab(this, this.state));
-  }
-
-  protected parse(params: URLSearchParams) {
-    return parseTrainingLabState(params, this.keyPrefix, this.state);
-  }
-
-  protected format(state: TrainingLabState) {
-    return formatTrainingLabState(state, this.keyPrefix);
   }
 
   protected fromControls(target: Element) {
