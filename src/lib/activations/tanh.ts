@@ -3,7 +3,7 @@
 // result is then the same to the bit in every JavaScript engine (Math.tanh may differ in the
 // last bit between the Node that builds the site and the reader's browser, so a tanh run
 // would not be reproducible across them), it is within 1 ulp of the correctly rounded value
-// (Math.tanh in V8: 2 ulps) and it is faster in a training loop (about 20 ns against 30).
+// (Math.tanh in V8: 2 ulps) and it is faster (14-27 ns per element against 30-38, idle).
 // f' is sech² x = 4e/(1 + e)² with e = e^−2|x|, not 1 − tanh² x, which is 0 from |x| ≈ 19 on.
 
 import * as fp from './float64.ts';
