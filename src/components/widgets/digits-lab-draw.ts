@@ -42,7 +42,7 @@ import {
 } from '../figures/digits-lab-image.ts';
 import type { Snapshot, TrainingSession } from '../workers/training-session.ts';
 import { oncePerFrame } from './frame.ts';
-import { drawLog, messageLine } from './lab-draw.ts';
+import { drawLog, frameScheduler, messageLine } from './lab-draw.ts';
 import type { LabRuns } from './lab-element.ts';
 import { drawPlot } from './plot.ts';
 
@@ -95,7 +95,6 @@ export async function createLab(widget: HTMLElement, initial: DigitsLabState): P
   /** Bumped by every configure and reset: work of an older generation stops. */
   let generation = 0;
   let busy = false;
-  let frame = 0;
   let lastText = 0;
   let confusionRun = 0;
   let figuresDirty = true;
@@ -298,7 +297,6 @@ export async function createLab(widget: HTMLElement, initial: DigitsLabState): P
   };
 
   const draw = () => {
-    frame = 0;
     const t0 = performance.now();
     if (!updateCurves()) drawCurves();
     const t1 = performance.now();
@@ -317,9 +315,8 @@ export async function createLab(widget: HTMLElement, initial: DigitsLabState): P
     logDraw(t0);
   };
 
-  const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(draw);
-  };
+  // Once per frame, and twice a second while running under reduced motion, as the other labs.
+  const schedule = frameScheduler(draw, () => running);
 
   // ---- The runs.
 

@@ -400,10 +400,21 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
     setRunning(run, false);
     run.latest = null;
     run.history = [];
-    await run.session.setSpeed(speed);
-    const s = result(await run.session.configure(tlSessionConfig(st)), run);
+    // Both messages are posted now, one after the other: a Play pressed while they are on
+    // their way reaches the worker after the new configuration. (Awaiting the first before
+    // posting the second let a Play slip in between and start the old network.)
+    const [, configuredNow] = await Promise.all([
+      run.session.setSpeed(speed),
+      run.session.configure(tlSessionConfig(st)),
+    ]);
+    const s = result(configuredNow, run);
     // A later configuration may have started meanwhile.
-    if (s && key === configured) receive(run, s);
+    if (!s || key !== configured) return;
+    // Snapshots the worker sent before it took the new configuration are the old network's:
+    // its reply starts the history afresh.
+    run.latest = null;
+    run.history = [];
+    receive(run, s);
   };
 
   const lab: Lab = {
@@ -420,10 +431,12 @@ export async function createLab(widget: HTMLElement, initial: TrainingLabState):
       q<HTMLPreElement>('.tl-code').hidden = true;
       button('copy').hidden = true;
       q<HTMLElement>('.tl-export-status').textContent = '';
-      if (compareState && !runB) runB = await newRun((run, s) => receive(run, s));
+      // The first run's configuration is posted before anything is awaited (see configureRun).
       const jobs = [configureRun(runA, next, key)];
-      if (compareState && runB) jobs.push(configureRun(runB, compareState, key));
-      else if (runB) await runB.session.pause();
+      if (compareState) {
+        runB ??= await newRun((run, s) => receive(run, s));
+        jobs.push(configureRun(runB, compareState, key));
+      } else if (runB) await runB.session.pause();
       await Promise.all(jobs);
     },
     async toggle() {
