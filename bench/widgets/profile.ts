@@ -11,6 +11,7 @@
 
 import { parseArgs } from 'node:util';
 import { type CDPSession, chromium } from '@playwright/test';
+import { pages, sliders } from './pages.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,16 +29,6 @@ const { values: args } = parseArgs({
 const presses = Number(args.presses);
 const warmup = 6;
 const pause = 80;
-
-const pages: [string, string][] = [
-  ['/widgets/function-explorer/', 'nl-function-explorer'],
-  ['/widgets/gradient-through-depth/', 'nl-gradient-through-depth'],
-  ['/widgets/softmax-explorer/', 'nl-softmax-explorer'],
-  ['/widgets/self-normalisation/', 'nl-self-normalisation'],
-  ['/widgets/linear-regions/', 'nl-linear-regions'],
-  ['/widgets/universal-approximation/', 'nl-universal-approximation'],
-  ['/foundations/why-nonlinearity/', 'nl-stacked-layers'],
-];
 
 interface TraceEvent {
   name: string;
@@ -180,12 +171,7 @@ for (const [path, tag] of pages) {
   // An experiment: extra CSS for the page (e.g. containment on the widget's figure).
   if (args.css) await page.addStyleTag({ content: args.css });
   const cdp = await page.context().newCDPSession(page);
-  const sliders = page.locator(`${tag} input[type=range]`);
-  const count = await sliders.count();
-  for (let i = 0; i < count; i++) {
-    const slider = sliders.nth(i);
-    if (!(await slider.isVisible())) continue;
-    const name = (await slider.getAttribute('name')) ?? `#${i}`;
+  for await (const { slider, name } of sliders(page, tag)) {
     if (args.slider && name !== args.slider) continue;
     await slider.focus();
     // The presses go straight to the browser (CDP) and the page is left alone between them

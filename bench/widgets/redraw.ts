@@ -11,23 +11,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { pages, sliders } from './pages.ts';
 
 const port = Number(process.env.BENCH_PORT ?? 4399);
 const presses = Number(process.env.BENCH_PRESSES ?? 40);
 const warmup = 8;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const base = `http://127.0.0.1:${port}`;
-
-/** Gallery pages, and the custom element whose range inputs are measured on each. */
-const pages: [string, string][] = [
-  ['/widgets/function-explorer/', 'nl-function-explorer'],
-  ['/widgets/gradient-through-depth/', 'nl-gradient-through-depth'],
-  ['/widgets/softmax-explorer/', 'nl-softmax-explorer'],
-  ['/widgets/self-normalisation/', 'nl-self-normalisation'],
-  ['/widgets/linear-regions/', 'nl-linear-regions'],
-  ['/widgets/universal-approximation/', 'nl-universal-approximation'],
-  ['/foundations/why-nonlinearity/', 'nl-stacked-layers'],
-];
 
 // Runs in the page before its scripts: the capture listener sees the input first, the
 // window's bubbling listener last; the frame callbacks they ask for run before and after
@@ -101,12 +91,7 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(instrument);
     await page.goto(base + path);
-    const sliders = page.locator(`${tag} input[type=range]`);
-    const count = await sliders.count();
-    for (let i = 0; i < count; i++) {
-      const slider = sliders.nth(i);
-      if (!(await slider.isVisible())) continue;
-      const name = (await slider.getAttribute('name')) ?? `#${i}`;
+    for await (const { slider, name } of sliders(page, tag)) {
       await slider.focus();
       let key = 'ArrowRight';
       const times: number[] = [];
