@@ -69,7 +69,10 @@ const stages: [string, () => Tally][] = [
         `--outputFile=${out}`,
       ]);
       const report = readJson<UnitReport>(out);
-      if (!report) return { passed: 0, failed: 1 };
+      if (!report) {
+        problems.push(`unit: failed: vitest wrote no report (exit ${code}; see above)`);
+        return { passed: 0, failed: 1 };
+      }
       problems.push(...unitProblems(report));
       // A coverage threshold missed (or a file that failed to load) fails the stage too.
       const extra = code !== 0 && report.numFailedTests === 0 ? 1 : 0;
@@ -88,12 +91,18 @@ const stages: [string, () => Tally][] = [
   [
     'browser',
     () => {
-      if (!existsSync('dist/index.html')) return { passed: 0, failed: 1 };
+      if (!existsSync('dist/index.html')) {
+        problems.push('browser: failed: no build in dist/ to test');
+        return { passed: 0, failed: 1 };
+      }
       const out = 'test-results/e2e.json';
       rmSync(out, { force: true });
       const code = run(npx, ['playwright', 'test']);
       const report = readJson<PlaywrightReport>(out);
-      if (!report) return { passed: 0, failed: 1 };
+      if (!report) {
+        problems.push(`browser: failed: playwright wrote no report (exit ${code}; see above)`);
+        return { passed: 0, failed: 1 };
+      }
       problems.push(...browserProblems(report));
       const { expected, unexpected, flaky } = report.stats;
       const extra = code !== 0 && unexpected === 0 ? 1 : 0;
